@@ -1,0 +1,157 @@
+"""The wire description of every OMNI type, derived from the Structs.
+
+This is the one place that knows how a Struct maps onto the wire. It reads each
+Struct through ``msgspec.inspect`` (field order, wire names, types and their
+constraints) and adds the two facts the Structs cannot say: the element name of a
+list's items and the name of a document's root element (SPEC section 5). The XML
+reader and writer, the XSD generator and the hypothesis strategies all walk the
+:class:`StructShape` built here; none of them has per-type code.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import msgspec
+import msgspec.inspect as mi
+
+__all__ = [
+    "ITEM_NAMES",
+    "FieldShape",
+    "Kind",
+    "StructShape",
+    "ValueShape",
+    "root_name",
+    "shape_of",
+]
+
+#: List wrapper name -> item element name, "named in the singular" (SPEC section 5).
+ITEM_NAMES: dict[str, str] = {
+    "destinations": "destination",
+    "messages": "message",
+    "results": "result",
+    "scenarios": "scenario",
+    "flow": "step",
+    "campaigns": "campaign",
+}
+
+
+class Kind(enum.Enum):
+    """What a value is on the wire; it decides how XML text is read and written."""
+
+    STRING = "string"
+    INT = "int"
+    BOOL = "bool"
+    DECIMAL = "decimal"
+    DATETIME = "datetime"
+    ENUM = "enum"
+    STRUCT = "struct"
+    LIST = "list"
+    JSON = "json"
+
+
+@dataclass(frozen=True, eq=False)
+class ValueShape:
+    """The type of one value, with its constraints as msgspec reports them."""
+
+    kind: Kind
+    info: mi.Type
+    item: ValueShape | None = None
+    item_name: str | None = None
+    struct_type: type[msgspec.Struct] | None = None
+
+    @property
+    def struct(self) -> StructShape:
+        assert self.struct_type is not None
+        return shape_of(self.struct_type)
+
+    @property
+    def enum_values(self) -> tuple[str, ...]:
+        assert isinstance(self.info, mi.EnumType)
+        return tuple(member.value for member in self.info.cls)
+
+
+@dataclass(frozen=True, eq=False)
+class FieldShape:
+    """One field: Python attribute, wire name (JSON key and XML element name)."""
+
+    attr: str
+    name: str
+    required: bool
+    value: ValueShape
+
+
+@dataclass(frozen=True, eq=False)
+class StructShape:
+    """A Struct type as the wire sees it: its fields in wire order."""
+
+    cls: type[msgspec.Struct]
+    fields: tuple[FieldShape, ...]
+    by_name: dict[str, FieldShape] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.cls.__name__
+
+
+def root_name(cls: type[msgspec.Struct]) -> str:
+    """The root element name of a top-level type (SPEC section 5).
+
+    Requests are ``<request>`` as in the source document; every other type is its
+    name in lowerCamelCase, a leading acronym lowered whole
+    (``OMNIReportsResponse`` is ``omniReportsResponse``).
+    """
+    name = cls.__name__
+    if name.endswith("Request"):
+        return "request"
+    return re.sub(r"^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]", lambda m: m.group().lower(), name)
+
+
+@cache
+def shape_of(cls: type[msgspec.Struct]) -> StructShape:
+    """The wire description of a Struct type (computed once per type)."""
+    info = mi.type_info(cls)
+    assert isinstance(info, mi.StructType)
+    fields = tuple(
+        FieldShape(f.name, f.encode_name, f.required, _value_shape(f.type, f.encode_name))
+        for f in info.fields
+    )
+    return StructShape(cls, fields, {f.name: f for f in fields})
+
+
+def _value_shape(info: mi.Type, name: str) -> ValueShape:
+    if isinstance(info, mi.UnionType):
+        # ``X | None`` is how an optional field is spelled; None is the absent
+        # element, so only X has a wire shape.
+        (info,) = (t for t in info.types if not isinstance(t, mi.NoneType))
+    if isinstance(info, mi.StrType):
+        return ValueShape(Kind.STRING, info)
+    if isinstance(info, mi.BoolType):
+        return ValueShape(Kind.BOOL, info)
+    if isinstance(info, mi.IntType):
+        return ValueShape(Kind.INT, info)
+    if isinstance(info, mi.DecimalType):
+        return ValueShape(Kind.DECIMAL, info)
+    if isinstance(info, (mi.DateTimeType, mi.CustomType)):
+        return ValueShape(Kind.DATETIME, info)
+    if isinstance(info, mi.EnumType):
+        return ValueShape(Kind.ENUM, info)
+    if isinstance(info, mi.StructType):
+        return ValueShape(Kind.STRUCT, info, struct_type=info.cls)
+    if isinstance(info, mi.ListType):
+        return ValueShape(
+            Kind.LIST, info, item=_value_shape(info.item_type, name), item_name=ITEM_NAMES[name]
+        )
+    if isinstance(info, mi.DictType) and isinstance(info.value_type, mi.AnyType):
+        return ValueShape(Kind.JSON, info)
+    raise TypeError(f"no wire form for {info!r} (field {name!r})")
+
+
+def describe(value: Any) -> str:
+    """A short, safe rendering of an offending value for an error message."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

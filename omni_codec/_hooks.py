@@ -1,0 +1,28 @@
+"""msgspec hooks for the types msgspec does not write in the published form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._scalars import OmniDateTime, ScalarError, format_datetime, parse_datetime
+from .errors import EncodeError
+
+__all__ = ["dec_hook", "enc_hook"]
+
+
+def dec_hook(cls: type, value: Any) -> Any:
+    if cls is OmniDateTime:
+        if isinstance(value, OmniDateTime):
+            return value
+        if isinstance(value, str):
+            return parse_datetime(value)  # ScalarError is a ValueError: msgspec locates it
+    raise NotImplementedError(f"no decoder for {cls.__name__}")
+
+
+def enc_hook(value: Any) -> Any:
+    if isinstance(value, OmniDateTime):
+        try:
+            return format_datetime(value)
+        except ScalarError as exc:
+            raise EncodeError(str(exc)) from None
+    raise EncodeError(f"Cannot encode a value of type `{type(value).__name__}`")

@@ -1,0 +1,118 @@
+"""The format-independent location of a value: ``$.destinations[1].to.phoneNumber``.
+
+msgspec reports JSON locations in this notation; the XML codec maps elements to the
+same notation (and back, to find the source line of a location msgspec reported),
+so a bad payload gets the same path in both formats (SPEC section 2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+from ._binding import Kind, StructShape
+
+__all__ = ["element_at", "join", "path_of", "split"]
+
+_SEGMENT = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\.\.\.\]")
+
+
+def join(segments: Iterable[str | int]) -> str:
+    """``["destinations", 1, "to"]`` -> ``$.destinations[1].to``."""
+    return "$" + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in segments)
+
+
+def split(path: str) -> list[str | int]:
+    """The inverse of :func:`join` for the paths msgspec writes."""
+    segments: list[str | int] = []
+    for match in _SEGMENT.finditer(path, 1):
+        name, index = match.groups()
+        if name is not None:
+            segments.append(name)
+        elif index is not None:
+            segments.append(int(index))
+    return segments
+
+
+def path_of(element: etree._Element, shape: StructShape) -> list[str | int]:
+    """The path segments of ``element`` in a document whose root has ``shape``.
+
+    Free-form JSON content is addressed by its ``key`` attributes and positions,
+    as the JSON form would address it.
+    """
+    chain = []
+    node: etree._Element | None = element
+    while node is not None:
+        chain.append(node)
+        node = node.getparent()
+    chain.reverse()
+    segments: list[str | int] = []
+    struct: StructShape | None = shape
+    item_name: str | None = None
+    in_json = False
+    for parent, node in zip(chain, chain[1:]):
+        tag = node.tag if isinstance(node.tag, str) else "?"
+        if in_json:
+            key = node.get("key")
+            segments.append(key if key is not None else _position(parent, node, None))
+            continue
+        if item_name is not None:
+            segments.append(_position(parent, node, item_name))
+            item_name = None
+            continue
+        if struct is None:
+            in_json = True  # the <map> element that holds a free-form object
+            continue
+        field = struct.by_name.get(tag)
+        segments.append(tag)
+        if field is None:
+            struct = None
+            break
+        value = field.value
+        if value.kind is Kind.LIST:
+            item_name = value.item_name
+            value = value.item  # type: ignore[assignment]
+        struct = value.struct if value.kind is Kind.STRUCT else None
+    return segments
+
+
+def _position(parent: etree._Element, node: etree._Element, tag: str | None) -> int:
+    position = 0
+    for sibling in parent:
+        if sibling is node:
+            return position
+        if tag is None or sibling.tag == tag:
+            position += 1
+    return position
+
+
+def element_at(root: etree._Element, segments: list[str | int], shape: StructShape) -> etree._Element:
+    """The deepest element that exists along ``segments`` (for its source line)."""
+    node = root
+    struct: StructShape | None = shape
+    item_name: str | None = None
+    for segment in segments:
+        if isinstance(segment, int):
+            items = [child for child in node if item_name is None or child.tag == item_name]
+            if segment >= len(items):
+                return node
+            node = items[segment]
+            item_name = None
+            continue
+        if struct is None:
+            return node
+        found = next((child for child in node if child.tag == segment), None)
+        if found is None:
+            return node
+        node = found
+        field = struct.by_name.get(segment)
+        if field is None:
+            return node
+        value = field.value
+        if value.kind is Kind.LIST:
+            item_name = value.item_name
+            value = value.item  # type: ignore[assignment]
+        struct = value.struct if value.kind is Kind.STRUCT else None
+    return node

@@ -1,0 +1,272 @@
+"""Generating the XSD from the models (SPEC section 5).
+
+The XSD is derived from the same shapes as the codec, so that it "describes exactly
+this form": every document the encoder writes is valid, and every valid document
+decodes. ``schemas/omni.xsd`` is this function's output, committed so that other
+tools can use it; a test keeps the file current.
+
+Choices, each following the decoder's tolerance:
+
+* a Struct's children are an ``xs:all`` (any order, each at most once);
+* an optional field may be absent or ``xsi:nil="true"`` (``nillable``);
+* a list is a wrapper element holding zero or more items (``min_length`` becomes the
+  items' ``minOccurs``);
+* the types that share the root ``<request>`` are merged for that root: the XSD
+  cannot tell them apart, the type given to ``decode`` does.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+import msgspec.inspect as mi
+
+from .._binding import FieldShape, Kind, StructShape, ValueShape, root_name, shape_of
+from .._scalars import DATETIME_XSD_PATTERN
+from ..models import DOCUMENT_TYPES
+
+__all__ = ["generate_xsd"]
+
+_INT32 = (-(2**31), 2**31 - 1)
+
+_HEADER = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The XML form of the Infobip OMNI API v1, as read and written by omni_codec.
+     Generated from the omni_codec models; do not edit by hand. -->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="unqualified">
+"""
+
+_JSON_TYPES = """\
+  <!-- Free-form JSON: the W3C XPath 3.1 json-to-xml vocabulary, without its
+       namespace. A field element holds one <map>; members of a map carry their
+       name in a `key` attribute, members of an array do not. -->
+  <xs:complexType name="JsonObject">
+    <xs:sequence>
+      <xs:element name="map" type="JsonMap">
+        <xs:unique name="JsonObjectKeys"><xs:selector xpath="*"/><xs:field xpath="@key"/></xs:unique>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="JsonMap">
+    <xs:choice minOccurs="0" maxOccurs="unbounded">
+      <xs:element name="map" type="JsonKeyedMap">
+        <xs:unique name="JsonMapKeys"><xs:selector xpath="*"/><xs:field xpath="@key"/></xs:unique>
+      </xs:element>
+      <xs:element name="array" type="JsonKeyedArray"/>
+      <xs:element name="string" type="JsonKeyedString"/>
+      <xs:element name="number" type="JsonKeyedNumber"/>
+      <xs:element name="boolean" type="JsonKeyedBoolean"/>
+      <xs:element name="null" type="JsonKeyedNull"/>
+    </xs:choice>
+  </xs:complexType>
+  <xs:complexType name="JsonArray">
+    <xs:choice minOccurs="0" maxOccurs="unbounded">
+      <xs:element name="map" type="JsonMap">
+        <xs:unique name="JsonItemKeys"><xs:selector xpath="*"/><xs:field xpath="@key"/></xs:unique>
+      </xs:element>
+      <xs:element name="array" type="JsonArray"/>
+      <xs:element name="string" type="xs:string"/>
+      <xs:element name="number" type="JsonNumber"/>
+      <xs:element name="boolean" type="xs:boolean"/>
+      <xs:element name="null" type="JsonNull"/>
+    </xs:choice>
+  </xs:complexType>
+  <xs:simpleType name="JsonNumber">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+\\-]?[0-9]+)?"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:complexType name="JsonNull"/>
+  <xs:complexType name="JsonKeyedMap">
+    <xs:complexContent>
+      <xs:extension base="JsonMap"><xs:attribute name="key" type="xs:string" use="required"/></xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+  <xs:complexType name="JsonKeyedArray">
+    <xs:complexContent>
+      <xs:extension base="JsonArray"><xs:attribute name="key" type="xs:string" use="required"/></xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+  <xs:complexType name="JsonKeyedString">
+    <xs:simpleContent>
+      <xs:extension base="xs:string"><xs:attribute name="key" type="xs:string" use="required"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="JsonKeyedNumber">
+    <xs:simpleContent>
+      <xs:extension base="JsonNumber"><xs:attribute name="key" type="xs:string" use="required"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="JsonKeyedBoolean">
+    <xs:simpleContent>
+      <xs:extension base="xs:boolean"><xs:attribute name="key" type="xs:string" use="required"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="JsonKeyedNull">
+    <xs:attribute name="key" type="xs:string" use="required"/>
+  </xs:complexType>
+"""
+
+
+def generate_xsd() -> str:
+    """The XSD text for every document type of the models."""
+    roots: dict[str, list[StructShape]] = {}
+    for cls in DOCUMENT_TYPES:
+        roots.setdefault(root_name(cls), []).append(shape_of(cls))
+    out = [_HEADER]
+    for name, shapes in roots.items():
+        type_name = shapes[0].name if len(shapes) == 1 else _merged_name(name)
+        out.append(f'  <xs:element name="{name}" type="{type_name}"/>\n')
+    emitted: set[str] = set()
+    needs = _Needs()
+    for name, shapes in roots.items():
+        if len(shapes) == 1:
+            _emit_struct(shapes[0], out, emitted, needs)
+        else:
+            merged = _merge(shapes)
+            out.append(_complex_type(_merged_name(name), merged, needs))
+            for field in merged:
+                _emit_nested(field.value, out, emitted, needs)
+    if needs.datetime:
+        out.append(
+            '  <xs:simpleType name="DateTime">\n'
+            f'    <xs:restriction base="xs:token"><xs:pattern value={quoteattr(DATETIME_XSD_PATTERN)}/></xs:restriction>\n'
+            "  </xs:simpleType>\n"
+        )
+    for enum_name, values in sorted(needs.enums.items()):
+        out.append(f'  <xs:simpleType name="{enum_name}">\n    <xs:restriction base="xs:string">\n')
+        out.extend(f"      <xs:enumeration value={quoteattr(v)}/>\n" for v in values)
+        out.append("    </xs:restriction>\n  </xs:simpleType>\n")
+    if needs.json:
+        out.append(_JSON_TYPES)
+    out.append("</xs:schema>\n")
+    return "".join(out)
+
+
+class _Needs:
+    """Named simple types the emitted complex types refer to."""
+
+    def __init__(self) -> None:
+        self.datetime = False
+        self.json = False
+        self.enums: dict[str, tuple[str, ...]] = {}
+
+
+def _merged_name(root: str) -> str:
+    return root[0].upper() + root[1:]
+
+
+def _merge(shapes: list[StructShape]) -> list[FieldShape]:
+    """The union of several types' fields; required only where all require it."""
+    merged: dict[str, FieldShape] = {}
+    for shape in shapes:
+        for field in shape.fields:
+            if field.name not in merged:
+                required = all(
+                    s.by_name.get(field.name) is not None and s.by_name[field.name].required
+                    for s in shapes
+                )
+                merged[field.name] = FieldShape(field.attr, field.name, required, field.value)
+    return list(merged.values())
+
+
+def _emit_struct(shape: StructShape, out: list[str], emitted: set[str], needs: _Needs) -> None:
+    if shape.name in emitted:
+        return
+    emitted.add(shape.name)
+    out.append(_complex_type(shape.name, list(shape.fields), needs))
+    for field in shape.fields:
+        _emit_nested(field.value, out, emitted, needs)
+
+
+def _emit_nested(value: ValueShape, out: list[str], emitted: set[str], needs: _Needs) -> None:
+    if value.kind is Kind.LIST:
+        assert value.item is not None
+        value = value.item
+    if value.kind is Kind.STRUCT:
+        _emit_struct(value.struct, out, emitted, needs)
+
+
+def _complex_type(name: str, fields: list[FieldShape], needs: _Needs) -> str:
+    lines = [f'  <xs:complexType name="{name}">\n    <xs:all>\n']
+    for field in fields:
+        lines.append(_element(field, needs))
+    lines.append("    </xs:all>\n  </xs:complexType>\n")
+    return "".join(lines)
+
+
+def _element(field: FieldShape, needs: _Needs) -> str:
+    occurs = "" if field.required else ' minOccurs="0" nillable="true"'
+    head = f'      <xs:element name="{field.name}"{occurs}'
+    value = field.value
+    if value.kind is Kind.LIST:
+        assert value.item is not None and isinstance(value.info, mi.ListType)
+        low = value.info.min_length or 0
+        high = "unbounded" if value.info.max_length is None else str(value.info.max_length)
+        item = _type_ref(value.item, needs)
+        return (
+            f"{head}>\n        <xs:complexType><xs:sequence>"
+            f'<xs:element name="{value.item_name}"{item} minOccurs="{low}" maxOccurs="{high}"/>'
+            "</xs:sequence></xs:complexType>\n      </xs:element>\n"
+        )
+    restriction = _restriction(value)
+    if restriction:
+        return f"{head}>\n        <xs:simpleType>{restriction}</xs:simpleType>\n      </xs:element>\n"
+    return f"{head}{_type_ref(value, needs)}/>\n"
+
+
+def _type_ref(value: ValueShape, needs: _Needs) -> str:
+    kind = value.kind
+    if kind is Kind.STRUCT:
+        return f' type="{value.struct.name}"'
+    if kind is Kind.ENUM:
+        assert isinstance(value.info, mi.EnumType)
+        needs.enums[value.info.cls.__name__] = value.enum_values
+        return f' type="{value.info.cls.__name__}"'
+    if kind is Kind.DATETIME:
+        needs.datetime = True
+        return ' type="DateTime"'
+    if kind is Kind.JSON:
+        needs.json = True
+        return ' type="JsonObject"'
+    if kind is Kind.INT:
+        return ' type="xs:int"'  # other ranges get a restriction (see _restriction)
+    return {Kind.STRING: ' type="xs:string"', Kind.BOOL: ' type="xs:boolean"', Kind.DECIMAL: ' type="xs:decimal"'}[kind]
+
+
+def _restriction(value: ValueShape) -> str:
+    """An inline restriction for a constrained string or a non-``xs:int`` integer."""
+    info = value.info
+    facets = []
+    if isinstance(info, mi.StrType):
+        if info.pattern:
+            facets.append(f"<xs:pattern value={quoteattr(_xsd_pattern(info.pattern))}/>")
+        if info.min_length is not None:
+            facets.append(f'<xs:minLength value="{info.min_length}"/>')
+        if info.max_length is not None:
+            facets.append(f'<xs:maxLength value="{info.max_length}"/>')
+        base = "xs:string"
+    elif isinstance(info, mi.IntType):
+        if (info.ge, info.le) == _INT32 and info.gt is None and info.lt is None:
+            return ""
+        base = "xs:integer"
+        for facet, bound in (("minInclusive", info.ge), ("maxInclusive", info.le),
+                             ("minExclusive", info.gt), ("maxExclusive", info.lt)):
+            if bound is not None:
+                facets.append(f'<xs:{facet} value="{bound}"/>')
+    else:
+        return ""
+    if not facets:
+        return ""
+    return f'<xs:restriction base="{base}">{"".join(facets)}</xs:restriction>'
+
+
+def _xsd_pattern(pattern: str) -> str:
+    """A model pattern, anchored ``\\A...\\Z`` for Python, as an XSD pattern.
+
+    XSD patterns are implicitly anchored; the models only use the common subset of
+    both regex languages inside the anchors.
+    """
+    if not (pattern.startswith("\\A") and pattern.endswith("\\Z")):
+        raise ValueError(f"model pattern {pattern!r} must be anchored with \\A and \\Z")
+    return pattern[2:-2]

@@ -1,0 +1,244 @@
+"""Reading a parsed XML tree into a typed value (SPEC section 5).
+
+The tree is read into builtins (dicts keyed by wire name, lists, typed scalars) by
+readers compiled once per Struct shape, then ``msgspec.convert`` builds the Structs,
+so every constraint the models declare is checked exactly as for JSON, with the same
+path in the error. Readers are tolerant as the wire is: children in any order,
+unknown elements and attributes ignored unless ``strict``; ``xsi:nil="true"`` is
+absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypeVar
+
+import msgspec
+from lxml import etree
+
+from .._binding import Kind, StructShape, ValueShape, root_name, shape_of
+from .._paths import element_at, join, path_of, split
+from .._scalars import ScalarError, parse_bool, parse_datetime, parse_decimal, parse_int
+from .._translate import validation_error
+from ..errors import DecodeError, ValidationError
+from ..limits import Limits
+
+__all__ = ["read"]
+
+T = TypeVar("T")
+
+_INF = float("inf")
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+_HAS_ATTRIBUTES = etree.XPath("boolean(//@*)")
+
+
+class _Problem(Exception):
+    """Raised inside the readers; turned into a located error by :func:`read`."""
+
+    def __init__(self, element: etree._Element, message: str, *, limit: bool = False) -> None:
+        self.element = element
+        self.message = message
+        self.limit = limit
+
+
+class _Context:
+    __slots__ = ("attributes", "limits", "strict")
+
+    def __init__(self, strict: bool, limits: Limits, attributes: bool) -> None:
+        self.strict = strict
+        self.limits = limits
+        self.attributes = attributes
+
+
+Reader = Callable[[etree._Element, _Context], Any]
+
+
+def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) -> T:
+    """Decode the document rooted at ``root`` as ``cls``."""
+    shape = shape_of(cls)  # type: ignore[arg-type]
+    expected = root_name(cls)  # type: ignore[arg-type]
+    if root.tag != expected:
+        raise ValidationError(
+            f"Expected root element <{expected}>, got <{root.tag}>", line=root.sourceline
+        )
+    context = _Context(strict, limits, bool(_HAS_ATTRIBUTES(root)))
+    try:
+        if context.attributes:
+            _check_attributes(root, context)
+        data = _struct_reader(shape)(root, context)
+    except _Problem as problem:
+        where = problem.element.sourceline
+        if problem.limit:
+            raise DecodeError(problem.message, line=where) from None
+        path = join(path_of(problem.element, shape))
+        raise ValidationError(problem.message, path=path, line=where) from None
+    try:
+        return msgspec.convert(data, cls)
+    except msgspec.ValidationError as exc:
+        error = validation_error(exc)
+        line = element_at(root, split(error.path), shape).sourceline
+        raise ValidationError(error.message, path=error.path, line=line) from None
+
+
+def _check_attributes(element: etree._Element, context: _Context) -> bool:
+    """Whether ``element`` is nil; in strict mode, any other attribute is an error."""
+    nil = element.get(XSI_NIL)
+    if context.strict:
+        for name in element.attrib:
+            if name != XSI_NIL:
+                raise _Problem(element, f"Unknown attribute `{name}`")
+    if nil is None:
+        return False
+    try:
+        return parse_bool(nil)
+    except ScalarError as exc:
+        raise _Problem(element, f"xsi:nil: {exc}") from None
+
+
+@cache
+def _struct_reader(shape: StructShape) -> Reader:
+    table: dict[str, Reader] = {}
+
+    def read_struct(element: etree._Element, context: _Context) -> dict[str, Any]:
+        if not table:  # filled on first use: shapes may refer to each other
+            table.update({f.name: _value_reader(f.value) for f in shape.fields})
+        out: dict[str, Any] = {}
+        for child in element:
+            tag = child.tag
+            reader = table.get(tag)  # type: ignore[arg-type]
+            if reader is None:
+                if context.strict:
+                    raise _Problem(child, f"Unknown element <{tag}>")
+                continue
+            if tag in out:
+                raise _Problem(child, f"Element <{tag}> appears more than once")
+            if context.attributes and child.attrib and _check_attributes(child, context):
+                out[tag] = None  # type: ignore[index]
+                continue
+            out[tag] = reader(child, context)  # type: ignore[index]
+        return out
+
+    return read_struct
+
+
+def _value_reader(value: ValueShape) -> Reader:
+    kind = value.kind
+    if kind is Kind.STRUCT:
+        return _struct_reader(value.struct)
+    if kind is Kind.LIST:
+        assert value.item is not None and value.item_name is not None
+        return _list_reader(value.item_name, _value_reader(value.item))
+    if kind is Kind.JSON:
+        return _read_json_field
+    parse = _LEAF_PARSERS[kind]
+
+    def read_leaf(element: etree._Element, context: _Context) -> Any:
+        if len(element):
+            raise _Problem(element, f"Expected text, found element <{element[0].tag}>")
+        text = element.text
+        if parse is None:
+            return "" if text is None else text
+        try:
+            return parse("" if text is None else text)
+        except ScalarError as exc:
+            raise _Problem(element, str(exc)) from None
+
+    return read_leaf
+
+
+_LEAF_PARSERS: dict[Kind, Callable[[str], Any] | None] = {
+    Kind.STRING: None,
+    Kind.ENUM: None,
+    Kind.INT: parse_int,
+    Kind.BOOL: parse_bool,
+    Kind.DECIMAL: parse_decimal,
+    Kind.DATETIME: parse_datetime,
+}
+
+
+def _list_reader(item_name: str, read_item: Reader) -> Reader:
+    def read_list(element: etree._Element, context: _Context) -> list[Any]:
+        items = []
+        for child in element:
+            if child.tag != item_name:
+                if context.strict:
+                    raise _Problem(child, f"Unknown element <{child.tag}>, expected <{item_name}>")
+                continue
+            if context.attributes and child.attrib and _check_attributes(child, context):
+                raise _Problem(child, f"A list item <{item_name}> cannot be nil")
+            items.append(read_item(child, context))
+        if len(items) > context.limits.max_list_items:
+            raise _Problem(
+                element,
+                f"List has {len(items)} items, over the limit "
+                f"max_list_items={context.limits.max_list_items}",
+                limit=True,
+            )
+        return items
+
+    return read_list
+
+
+# Free-form JSON values (customPayload, templateData) in the W3C XPath 3.1
+# ``json-to-xml`` vocabulary, without its namespace: the field element holds one
+# <map>; see the README's "XML form" section and the XSD.
+
+
+def _read_json_field(element: etree._Element, context: _Context) -> Any:
+    children = [child for child in element]
+    if len(children) != 1 or children[0].tag != "map":
+        raise _Problem(element, "Expected exactly one <map> element holding a JSON object")
+    return _read_json(children[0], context, _depth(element))
+
+
+def _depth(element: etree._Element) -> int:
+    depth = 0
+    node: etree._Element | None = element
+    while node is not None:
+        depth += 1
+        node = node.getparent()
+    return depth
+
+
+def _read_json(element: etree._Element, context: _Context, depth: int) -> Any:
+    if depth >= context.limits.max_depth:
+        raise _Problem(
+            element, f"Nesting exceeds the limit max_depth={context.limits.max_depth}", limit=True
+        )
+    tag = element.tag
+    if tag == "map":
+        out: dict[str, Any] = {}
+        for child in element:
+            key = child.get("key")
+            if key is None:
+                raise _Problem(child, "A member of a JSON <map> needs a `key` attribute")
+            if key in out:
+                raise _Problem(child, f"Key {key!r} appears more than once")
+            out[key] = _read_json(child, context, depth + 1)
+        return out
+    if tag == "array":
+        return [_read_json(child, context, depth + 1) for child in element]
+    if len(element):
+        raise _Problem(element, f"Expected text, found element <{element[0].tag}>")
+    text = element.text or ""
+    if tag == "string":
+        return text
+    if tag == "number":
+        try:
+            number = msgspec.json.decode(text.strip(" \t\n\r"))  # JSON's own grammar
+        except msgspec.DecodeError:
+            number = None
+        if type(number) not in (int, float) or number in (_INF, -_INF):
+            raise _Problem(element, f"Expected a JSON number, got {text!r}")
+        return number
+    if tag == "boolean":
+        try:
+            return parse_bool(text)
+        except ScalarError as exc:
+            raise _Problem(element, str(exc)) from None
+    if tag == "null":
+        if text.strip(" \t\n\r"):
+            raise _Problem(element, "A <null> element must be empty")
+        return None
+    raise _Problem(element, f"Unknown JSON element <{tag}>")

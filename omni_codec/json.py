@@ -1,0 +1,111 @@
+"""The JSON form (``application/json``): msgspec, with the codec's errors and limits.
+
+The same surface as ``msgspec.json`` and :mod:`omni_codec.xml`: ``encode``,
+``decode``, ``Encoder``, ``Decoder``. Decoding validates every rule the models
+declare; ``strict=True`` also rejects keys the type does not know.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+import msgspec
+
+from ._binding import shape_of
+from ._hooks import dec_hook, enc_hook
+from ._translate import validation_error
+from ._walk import check_limits, unknown_json_key
+from .errors import CodecError, DecodeError, EncodeError, ValidationError
+from .limits import DEFAULT_LIMITS, Limits
+
+__all__ = ["Decoder", "Encoder", "decode", "encode"]
+
+T = TypeVar("T")
+
+
+class Encoder:
+    """A reusable JSON encoder."""
+
+    __slots__ = ("_encoder",)
+
+    def __init__(self) -> None:
+        # Prices are JSON numbers with every digit kept (SPEC section 4).
+        self._encoder = msgspec.json.Encoder(enc_hook=enc_hook, decimal_format="number")
+
+    def encode(self, obj: Any, /) -> bytes:
+        """``obj`` as UTF-8 JSON bytes."""
+        try:
+            return self._encoder.encode(obj)
+        except CodecError:
+            raise
+        except (TypeError, ValueError, OverflowError, RecursionError) as exc:
+            raise EncodeError(f"Cannot encode as JSON: {exc}") from None
+
+
+class Decoder(Generic[T]):
+    """A reusable JSON decoder for one type."""
+
+    __slots__ = ("_decoder", "_limits", "_strict", "type")
+
+    def __init__(
+        self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
+        self.type = type
+        self._strict = strict
+        self._limits = limits
+        self._decoder = msgspec.json.Decoder(type, dec_hook=dec_hook)
+        shape_of(type)  # type: ignore[arg-type]  # fails early for a non-OMNI type
+
+    def decode(self, data: bytes | bytearray | memoryview | str, /) -> T:
+        """The value of ``type`` that ``data`` holds."""
+        if not isinstance(data, (bytes, bytearray, memoryview, str)):
+            raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
+        size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        self._limits.check_size(size)
+        try:
+            value = self._decoder.decode(data)
+        except msgspec.ValidationError as exc:
+            raise validation_error(exc) from None
+        except msgspec.DecodeError as exc:
+            raise DecodeError(f"Malformed JSON: {exc}") from None
+        except RecursionError:
+            raise DecodeError(
+                f"Nesting exceeds the limit max_depth={self._limits.max_depth}"
+            ) from None
+        check_limits(value, self._limits)
+        if self._strict:
+            self._reject_unknown_keys(data)
+        return value
+
+    def _reject_unknown_keys(self, data: bytes | bytearray | memoryview | str) -> None:
+        found = unknown_json_key(msgspec.json.decode(data), shape_of(self.type))  # type: ignore[arg-type]
+        if found is not None:
+            key, path = found
+            raise ValidationError(f"Object contains unknown field `{key}`", path=path)
+
+
+_encoder = Encoder()
+_decoders: dict[tuple[Any, bool], Decoder[Any]] = {}
+
+
+def encode(obj: Any, /) -> bytes:
+    """``obj`` as UTF-8 JSON bytes."""
+    return _encoder.encode(obj)
+
+
+def decode(
+    data: bytes | bytearray | memoryview | str,
+    /,
+    *,
+    type: type[T],
+    strict: bool = False,
+    limits: Limits | None = None,
+) -> T:
+    """Decode ``data`` as ``type``; see :class:`Decoder`."""
+    if limits is not None:
+        return Decoder(type, strict=strict, limits=limits).decode(data)
+    key = (type, strict)
+    decoder = _decoders.get(key)
+    if decoder is None:
+        decoder = _decoders[key] = Decoder(type, strict=strict)
+    return decoder.decode(data)  # type: ignore[no-any-return]

@@ -1,0 +1,88 @@
+"""The types of the source document, "OMNI: Send simple message" (SPEC section 3).
+
+Field order is the order of the source document's examples, which is the XML child
+order on encode.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+from ..errors import ValidationError
+from ._base import Int32, OmniStruct, PhoneNumber
+
+__all__ = [
+    "Destination",
+    "OmniResponse",
+    "OmniResponseDetails",
+    "OmniSimpleRequest",
+    "Status",
+    "To",
+]
+
+
+class To(OmniStruct, kw_only=True):
+    """A destination address.
+
+    Every address is optional here because other OMNI requests may address a
+    destination by e-mail alone; :class:`OmniSimpleRequest` adds the rule that its
+    destinations have a phone number.
+    """
+
+    phone_number: PhoneNumber | None = None
+    email_address: str | None = None
+
+
+class Destination(OmniStruct, kw_only=True):
+    """One recipient of a request, optionally with the message ID to use for it."""
+
+    message_id: str | None = None
+    to: To
+
+
+class OmniSimpleRequest(OmniStruct, kw_only=True):
+    """``POST /omni/1/text``: one text to one or more destinations."""
+
+    destinations: Annotated[list[Destination], msgspec.Meta(min_length=1)]
+    bulk_id: str | None = None
+    scenario_key: str | None = None
+    text: str | None = None
+    mail_subject: str | None = None
+
+    def __post_init__(self) -> None:
+        # "phoneNumber required" (the source document's parameter list) applies to
+        # this request only; it cannot be a type constraint on the shared ``To``.
+        for index, destination in enumerate(self.destinations):
+            if destination.to.phone_number is None:
+                raise ValidationError(
+                    "Object missing required field `phoneNumber`",
+                    path=f"$.destinations[{index}].to.phoneNumber",
+                )
+
+
+class Status(OmniStruct, kw_only=True):
+    """A message status; unknown group IDs and names decode as they are (SPEC 3)."""
+
+    group_id: Int32
+    group_name: str
+    id: Int32
+    name: str
+    description: str
+    action: str | None = None
+
+
+class OmniResponseDetails(OmniStruct, kw_only=True):
+    """The outcome for one destination of a request."""
+
+    to: To
+    status: Status
+    message_id: str
+
+
+class OmniResponse(OmniStruct, kw_only=True):
+    """The answer to a send request: one entry per message."""
+
+    bulk_id: str | None = None
+    messages: list[OmniResponseDetails]

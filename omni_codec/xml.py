@@ -1,0 +1,94 @@
+"""The XML form (``application/xml``): lxml parsing, derived from the models.
+
+The same surface as :mod:`omni_codec.json` (``encode``, ``decode``, ``Encoder``,
+``Decoder``) plus :func:`validate`, the check against the XSD in ``schemas/``.
+Element names, child order, list item names and root names all come from the
+models (SPEC section 5); nothing here is written per type.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from ._binding import shape_of
+from ._schema import validate
+from ._xml import parser, reader, writer
+from .errors import CodecError, DecodeError, EncodeError
+from .limits import DEFAULT_LIMITS, Limits
+
+__all__ = ["Decoder", "Encoder", "decode", "encode", "validate"]
+
+T = TypeVar("T")
+
+
+class Encoder:
+    """A reusable XML encoder.
+
+    ``pretty`` indents for people; ``declaration`` starts the document with
+    ``<?xml version="1.0" encoding="UTF-8"?>``. Output is always UTF-8 bytes.
+    """
+
+    __slots__ = ("declaration", "pretty")
+
+    def __init__(self, *, pretty: bool = False, declaration: bool = False) -> None:
+        self.pretty = pretty
+        self.declaration = declaration
+
+    def encode(self, obj: Any, /) -> bytes:
+        """``obj`` as an XML document."""
+        try:
+            return writer.write(obj, pretty=self.pretty, declaration=self.declaration)
+        except CodecError:
+            raise
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise EncodeError(f"Cannot encode as XML: {exc}") from None
+
+
+class Decoder(Generic[T]):
+    """A reusable XML decoder for one type.
+
+    ``strict=True`` rejects elements and attributes the type does not know, with
+    their path; ``limits`` bounds what one document may cost (SPEC section 6).
+    """
+
+    __slots__ = ("limits", "strict", "type")
+
+    def __init__(
+        self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
+        shape_of(type)  # type: ignore[arg-type]  # fails early for a non-OMNI type
+        self.type = type
+        self.strict = strict
+        self.limits = limits
+
+    def decode(self, data: bytes | bytearray | memoryview | str, /) -> T:
+        """The value of ``type`` that the document ``data`` holds."""
+        try:
+            root = parser.parse(data, self.limits)
+            return reader.read(root, self.type, strict=self.strict, limits=self.limits)
+        except CodecError:
+            raise
+        except RecursionError:
+            raise DecodeError(
+                f"Nesting exceeds the limit max_depth={self.limits.max_depth}"
+            ) from None
+
+
+_encoders = {(p, d): Encoder(pretty=p, declaration=d) for p in (False, True) for d in (False, True)}
+
+
+def encode(obj: Any, /, *, pretty: bool = False, declaration: bool = False) -> bytes:
+    """``obj`` as UTF-8 XML bytes, without a declaration unless asked."""
+    return _encoders[bool(pretty), bool(declaration)].encode(obj)
+
+
+def decode(
+    data: bytes | bytearray | memoryview | str,
+    /,
+    *,
+    type: type[T],
+    strict: bool = False,
+    limits: Limits | None = None,
+) -> T:
+    """Decode the document ``data`` as ``type``; see :class:`Decoder`."""
+    return Decoder(type, strict=strict, limits=limits or DEFAULT_LIMITS).decode(data)
