@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from lxml import etree
 
 from ._binding import Kind, StructShape
 
-__all__ = ["element_at", "join", "path_of", "split"]
+__all__ = ["element_at", "join", "line_of", "path_of", "split"]
+
+
+def line_of(element: etree._Element) -> int | None:
+    """The source line of ``element`` (lxml's stubs type ``sourceline`` loosely)."""
+    line: Any = element.sourceline
+    return line if isinstance(line, int) else None
 
 _SEGMENT = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\.\.\.\]")
 

@@ -25,7 +25,7 @@ _Step = tuple[str, str, Kind, ValueShape]
 @cache
 def _limit_plan(shape: StructShape) -> tuple[_Step, ...]:
     """The fields of ``shape`` under which a limit could be exceeded."""
-    plan = []
+    plan: list[_Step] = []
     for field in shape.fields:
         value = field.value
         if value.kind in (Kind.LIST, Kind.JSON):
@@ -42,7 +42,7 @@ def check_limits(value: Any, limits: Limits) -> None:
 def _limit_plan_for(value: Any) -> tuple[_Step, ...]:
     from ._binding import shape_of
 
-    return _limit_plan(shape_of(type(value)))
+    return _limit_plan(shape_of(type(value)))  # type: ignore[arg-type]
 
 
 def _check_struct(

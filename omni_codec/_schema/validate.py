@@ -12,6 +12,7 @@ import threading
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -47,7 +48,7 @@ def validate(data: bytes | bytearray | memoryview | str, /, *, limits: Limits | 
     schema = _schema()
     with _lock:  # an XMLSchema keeps its error log on itself
         valid = schema.validate(root)
-        errors = list(schema.error_log)
+        errors: list[Any] = list(schema.error_log)  # type: ignore[call-overload]
     if valid:
         return
     first = errors[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Any
 
 from lxml import etree
 
@@ -75,7 +76,7 @@ def parse(data: bytes | bytearray | memoryview | str, limits: Limits) -> etree._
         raise _syntax_error(exc, limits) from None
     except (ValueError, LookupError, MemoryError) as exc:  # e.g. an unknown encoding name
         raise DecodeError(f"Malformed XML: {exc}") from None
-    docinfo = root.getroottree().docinfo
+    docinfo: Any = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise DecodeError("DOCTYPE declarations are not allowed", line=1)
     return root

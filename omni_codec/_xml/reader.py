@@ -18,7 +18,7 @@ import msgspec
 from lxml import etree
 
 from .._binding import Kind, StructShape, ValueShape, root_name, shape_of
-from .._paths import element_at, join, path_of, split
+from .._paths import element_at, join, line_of, path_of, split
 from .._scalars import ScalarError, parse_bool, parse_datetime, parse_decimal, parse_int
 from .._translate import validation_error
 from ..errors import DecodeError, ValidationError
@@ -60,7 +60,7 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
     expected = root_name(cls)  # type: ignore[arg-type]
     if root.tag != expected:
         raise ValidationError(
-            f"Expected root element <{expected}>, got <{root.tag}>", line=root.sourceline
+            f"Expected root element <{expected}>, got <{root.tag!s}>", line=line_of(root)
         )
     context = _Context(strict, limits, bool(_HAS_ATTRIBUTES(root)))
     try:
@@ -68,7 +68,7 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
             _check_attributes(root, context)
         data = _struct_reader(shape)(root, context)
     except _Problem as problem:
-        where = problem.element.sourceline
+        where = line_of(problem.element)
         if problem.limit:
             raise DecodeError(problem.message, line=where) from None
         path = join(path_of(problem.element, shape))
@@ -77,7 +77,7 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
         return msgspec.convert(data, cls)
     except msgspec.ValidationError as exc:
         error = validation_error(exc)
-        line = element_at(root, split(error.path), shape).sourceline
+        line = line_of(element_at(root, split(error.path), shape))
         raise ValidationError(error.message, path=error.path, line=line) from None
 
 
@@ -85,9 +85,9 @@ def _check_attributes(element: etree._Element, context: _Context) -> bool:
     """Whether ``element`` is nil; in strict mode, any other attribute is an error."""
     nil = element.get(XSI_NIL)
     if context.strict:
-        for name in element.attrib:
+        for name in element.keys():
             if name != XSI_NIL:
-                raise _Problem(element, f"Unknown attribute `{name}`")
+                raise _Problem(element, f"Unknown attribute `{name!s}`")
     if nil is None:
         return False
     try:
@@ -106,7 +106,7 @@ def _struct_reader(shape: StructShape) -> Reader:
         out: dict[str, Any] = {}
         for child in element:
             tag = child.tag
-            reader = table.get(tag)  # type: ignore[arg-type]
+            reader = table.get(tag)
             if reader is None:
                 if context.strict:
                     raise _Problem(child, f"Unknown element <{tag}>")
@@ -114,9 +114,9 @@ def _struct_reader(shape: StructShape) -> Reader:
             if tag in out:
                 raise _Problem(child, f"Element <{tag}> appears more than once")
             if context.attributes and child.attrib and _check_attributes(child, context):
-                out[tag] = None  # type: ignore[index]
+                out[tag] = None
                 continue
-            out[tag] = reader(child, context)  # type: ignore[index]
+            out[tag] = reader(child, context)
         return out
 
     return read_struct

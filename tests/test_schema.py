@@ -1,0 +1,83 @@
+"""The XSD in schemas/ is the one the models generate, and both processors accept it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import xmlschema
+from lxml import etree
+
+import omni_codec
+from omni_codec._binding import Kind, root_name, shape_of
+from omni_codec._schema import generate_xsd
+from omni_codec._schema.validate import schema_path
+from omni_codec.models import DOCUMENT_TYPES
+
+COMMITTED = Path(__file__).parents[1] / "schemas" / "omni.xsd"
+VECTORS = Path(__file__).parent / "vectors"
+XS = "{http://www.w3.org/2001/XMLSchema}"
+
+
+def test_committed_xsd_is_current() -> None:
+    # Regenerate with: python -m omni_codec schema --format xsd > schemas/omni.xsd
+    assert COMMITTED.read_text(encoding="utf-8") == generate_xsd()
+
+
+def test_validate_uses_the_committed_file_in_a_checkout() -> None:
+    assert schema_path().read_bytes() == COMMITTED.read_bytes()
+
+
+def test_xsd_is_a_valid_schema_for_lxml_and_xmlschema() -> None:
+    etree.XMLSchema(etree.parse(str(COMMITTED)))
+    xmlschema.XMLSchema(str(COMMITTED))
+
+
+@pytest.mark.parametrize("name", ["simple-request.xml", "omni-response.xml"])
+def test_xmlschema_accepts_the_source_documents_examples(name: str) -> None:
+    xmlschema.XMLSchema(str(COMMITTED)).validate(str(VECTORS / name))
+
+
+def test_xmlschema_rejects_what_validate_rejects() -> None:
+    bad = b"<request><destinations><destination><to><phoneNumber>x1</phoneNumber></to></destination></destinations></request>"
+    with pytest.raises(omni_codec.ValidationError):
+        omni_codec.xml.validate(bad)
+    assert not xmlschema.XMLSchema(str(COMMITTED)).is_valid(bad.decode())
+
+
+def _complex_types(tree: etree._ElementTree) -> dict[str, etree._Element]:
+    return {el.get("name"): el for el in tree.getroot().iter(f"{XS}complexType") if el.get("name")}
+
+
+def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
+    """Walk the Structs and the XSD side by side: every field, type and occurrence."""
+    tree = etree.parse(str(COMMITTED))
+    types = _complex_types(tree)
+    roots = {el.get("name"): el.get("type") for el in tree.getroot().findall(f"{XS}element")}
+    seen: set[str] = set()
+    pending = list(DOCUMENT_TYPES)
+    for cls in DOCUMENT_TYPES:
+        assert root_name(cls) in roots
+    while pending:
+        cls = pending.pop()
+        if cls.__name__ in seen:
+            continue
+        seen.add(cls.__name__)
+        shape = shape_of(cls)
+        declared = types[shape.name]
+        elements = {el.get("name"): el for el in declared.find(f"{XS}all")}
+        assert list(elements) == [f.name for f in shape.fields], shape.name
+        for field in shape.fields:
+            element = elements[field.name]
+            assert element.get("minOccurs", "1") == ("1" if field.required else "0")
+            value = field.value
+            if value.kind is Kind.LIST:
+                (item,) = element.iter(f"{XS}sequence")
+                (item,) = item
+                assert item.get("name") == value.item_name
+                value = value.item
+                element = item
+            if value.kind is Kind.STRUCT:
+                assert element.get("type") == value.struct.name
+                pending.append(value.struct.cls)
+    assert seen == {name for name in types if not name.startswith("Json")} - {"Request"}
