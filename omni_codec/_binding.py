@@ -21,6 +21,8 @@ import msgspec.inspect as mi
 
 __all__ = [
     "ITEM_NAMES",
+    "DocumentShape",
+    "document_of",
     "FieldShape",
     "Kind",
     "StructShape",
@@ -98,17 +100,43 @@ class StructShape:
         return self.cls.__name__
 
 
-def root_name(cls: type[msgspec.Struct]) -> str:
-    """The root element name of a top-level type (SPEC section 5).
+@dataclass(frozen=True, eq=False)
+class DocumentShape:
+    """A top-level type as an XML document: its root element and what that holds.
+
+    ``wrapper`` is set for a type whose JSON form is an object with one key holding
+    an object, such as the API error body ``{"requestError": {...}}``: in XML that
+    key is the root element (``<requestError>``), as XML has a root where JSON has
+    a wrapper object.
+    """
+
+    root: str
+    content: StructShape
+    wrapper: FieldShape | None
+
+
+@cache
+def document_of(cls: type[msgspec.Struct]) -> DocumentShape:
+    """The document form of a top-level type (SPEC section 5).
 
     Requests are ``<request>`` as in the source document; every other type is its
     name in lowerCamelCase, a leading acronym lowered whole
-    (``OMNIReportsResponse`` is ``omniReportsResponse``).
+    (``OMNIReportsResponse`` is ``omniReportsResponse``), unless it is a wrapper.
     """
+    shape = shape_of(cls)
+    if len(shape.fields) == 1 and shape.fields[0].value.kind is Kind.STRUCT:
+        (wrapper,) = shape.fields
+        return DocumentShape(wrapper.name, wrapper.value.struct, wrapper)
     name = cls.__name__
     if name.endswith("Request"):
-        return "request"
-    return re.sub(r"^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]", lambda m: m.group().lower(), name)
+        return DocumentShape("request", shape, None)
+    root = re.sub(r"^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]", lambda m: m.group().lower(), name)
+    return DocumentShape(root, shape, None)
+
+
+def root_name(cls: type[msgspec.Struct]) -> str:
+    """The root element name of a top-level type."""
+    return document_of(cls).root
 
 
 @cache

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._binding import Kind, StructShape
+from ._binding import DocumentShape, Kind, StructShape
 
 __all__ = ["element_at", "join", "line_of", "path_of", "split"]
 
@@ -43,8 +43,8 @@ def split(path: str) -> list[str | int]:
     return segments
 
 
-def path_of(element: etree._Element, shape: StructShape) -> list[str | int]:
-    """The path segments of ``element`` in a document whose root has ``shape``.
+def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]:
+    """The path segments of ``element`` in a ``document``.
 
     Free-form JSON content is addressed by its ``key`` attributes and positions,
     as the JSON form would address it.
@@ -55,8 +55,8 @@ def path_of(element: etree._Element, shape: StructShape) -> list[str | int]:
         chain.append(node)
         node = node.getparent()
     chain.reverse()
-    segments: list[str | int] = []
-    struct: StructShape | None = shape
+    segments: list[str | int] = [document.wrapper.name] if document.wrapper else []
+    struct: StructShape | None = document.content
     item_name: str | None = None
     in_json = False
     for parent, node in zip(chain, chain[1:]):
@@ -95,10 +95,14 @@ def _position(parent: etree._Element, node: etree._Element, tag: str | None) -> 
     return position
 
 
-def element_at(root: etree._Element, segments: list[str | int], shape: StructShape) -> etree._Element:
+def element_at(
+    root: etree._Element, segments: list[str | int], document: DocumentShape
+) -> etree._Element:
     """The deepest element that exists along ``segments`` (for its source line)."""
+    if document.wrapper is not None:
+        segments = segments[1:]
     node = root
-    struct: StructShape | None = shape
+    struct: StructShape | None = document.content
     item_name: str | None = None
     for segment in segments:
         if isinstance(segment, int):

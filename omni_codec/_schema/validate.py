@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from .._binding import root_name, shape_of
+from .._binding import document_of
 from .._paths import join, path_of
 from .._xml.parser import parse
 from ..errors import ValidationError
@@ -53,8 +53,8 @@ def validate(data: bytes | bytearray | memoryview | str, /, *, limits: Limits | 
         return
     first = errors[0]
     element = _element_of(root, first)
-    shapes = [shape_of(c) for c in DOCUMENT_TYPES if root_name(c) == root.tag]
-    path = join(path_of(element, shapes[0])) if shapes and element is not None else "$"
+    documents = [document_of(c) for c in DOCUMENT_TYPES if document_of(c).root == root.tag]
+    path = join(path_of(element, documents[0])) if documents and element is not None else "$"
     message = first.message.removeprefix("Element ")
     raise ValidationError(f"XSD: {message}", path=path, line=first.line or None)
 

@@ -12,7 +12,8 @@ Choices, each following the decoder's tolerance:
 * a list is a wrapper element holding zero or more items (``min_length`` becomes the
   items' ``minOccurs``);
 * the types that share the root ``<request>`` are merged for that root: the XSD
-  cannot tell them apart, the type given to ``decode`` does.
+  cannot tell them apart, the type given to ``decode`` does. Each is also declared
+  as a named type of its own.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 import msgspec.inspect as mi
 
-from .._binding import FieldShape, Kind, StructShape, ValueShape, root_name, shape_of
+from .._binding import FieldShape, Kind, StructShape, ValueShape, document_of
 from .._scalars import DATETIME_XSD_PATTERN
 from ..models import DOCUMENT_TYPES
 
@@ -112,7 +113,8 @@ def generate_xsd() -> str:
     """The XSD text for every document type of the models."""
     roots: dict[str, list[StructShape]] = {}
     for cls in DOCUMENT_TYPES:
-        roots.setdefault(root_name(cls), []).append(shape_of(cls))
+        document = document_of(cls)
+        roots.setdefault(document.root, []).append(document.content)
     out = [_HEADER]
     for name, shapes in roots.items():
         type_name = shapes[0].name if len(shapes) == 1 else _merged_name(name)
@@ -123,10 +125,9 @@ def generate_xsd() -> str:
         if len(shapes) == 1:
             _emit_struct(shapes[0], out, emitted, needs)
         else:
-            merged = _merge(shapes)
-            out.append(_complex_type(_merged_name(name), merged, needs))
-            for field in merged:
-                _emit_nested(field.value, out, emitted, needs)
+            out.append(_complex_type(_merged_name(name), _merge(shapes), needs))
+            for shape in shapes:  # each type on its own too, for tools that pick one
+                _emit_struct(shape, out, emitted, needs)
     if needs.datetime:
         out.append(
             '  <xs:simpleType name="DateTime">\n'

@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 import msgspec
 from lxml import etree
 
-from .._binding import Kind, StructShape, ValueShape, root_name, shape_of
+from .._binding import Kind, StructShape, ValueShape, document_of
 from .._paths import element_at, join, line_of, path_of, split
 from .._scalars import ScalarError, parse_bool, parse_datetime, parse_decimal, parse_int
+from .._hooks import dec_hook
 from .._translate import validation_error
 from ..errors import DecodeError, ValidationError
 from ..limits import Limits
@@ -56,8 +57,8 @@ Reader = Callable[[etree._Element, _Context], Any]
 
 def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) -> T:
     """Decode the document rooted at ``root`` as ``cls``."""
-    shape = shape_of(cls)  # type: ignore[arg-type]
-    expected = root_name(cls)  # type: ignore[arg-type]
+    document = document_of(cls)  # type: ignore[arg-type]
+    expected = document.root
     if root.tag != expected:
         raise ValidationError(
             f"Expected root element <{expected}>, got <{root.tag!s}>", line=line_of(root)
@@ -66,18 +67,20 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
     try:
         if context.attributes:
             _check_attributes(root, context)
-        data = _struct_reader(shape)(root, context)
+        data = _struct_reader(document.content)(root, context)
     except _Problem as problem:
         where = line_of(problem.element)
         if problem.limit:
             raise DecodeError(problem.message, line=where) from None
-        path = join(path_of(problem.element, shape))
+        path = join(path_of(problem.element, document))
         raise ValidationError(problem.message, path=path, line=where) from None
+    if document.wrapper is not None:
+        data = {document.wrapper.name: data}
     try:
-        return msgspec.convert(data, cls)
+        return msgspec.convert(data, cls, dec_hook=dec_hook)
     except msgspec.ValidationError as exc:
         error = validation_error(exc)
-        line = line_of(element_at(root, split(error.path), shape))
+        line = line_of(element_at(root, split(error.path), document))
         raise ValidationError(error.message, path=error.path, line=line) from None
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 import msgspec.inspect as mi
 
-from .._binding import Kind, StructShape, ValueShape, describe, root_name, shape_of
+from .._binding import Kind, StructShape, ValueShape, describe, document_of
 from .._paths import join
 from .._scalars import ScalarError, format_datetime, format_decimal
 from ..errors import EncodeError
@@ -52,14 +52,19 @@ def write(value: msgspec.Struct, *, pretty: bool = False, declaration: bool = Fa
     if not isinstance(value, msgspec.Struct):
         raise EncodeError(f"Expected an OMNI model instance, got {describe(value)}")
     try:
-        shape = shape_of(cls)
-        name = root_name(cls)
+        document = document_of(cls)
     except (TypeError, KeyError):
         raise EncodeError(f"{cls.__name__} is not an OMNI type") from None
+    name = document.root
     parts: Parts = []
     try:
-        _value_writer(_struct_value(shape))(value, f"<{name}>", f"</{name}>", parts)
+        content: Any = value
+        if document.wrapper is not None:
+            content = getattr(value, document.wrapper.attr)
+        _value_writer(_struct_value(document.content))(content, f"<{name}>", f"</{name}>", parts)
     except _Unwritable as problem:
+        if document.wrapper is not None:
+            problem.segments.append(document.wrapper.name)
         raise EncodeError(problem.message, path=join(reversed(problem.segments))) from None
     text = "".join(parts)
     if pretty:

@@ -27,12 +27,15 @@ class To(OmniStruct, kw_only=True):
     """A destination address.
 
     Every address is optional here because other OMNI requests may address a
-    destination by e-mail alone; :class:`OmniSimpleRequest` adds the rule that its
+    destination by e-mail, push registration or a chat user key alone; :class:`OmniSimpleRequest` adds the rule that its
     destinations have a phone number.
     """
 
     phone_number: PhoneNumber | None = None
     email_address: str | None = None
+    push_registration_id: str | None = None
+    facebook_user_key: str | None = None
+    line_user_key: str | None = None
 
 
 class Destination(OmniStruct, kw_only=True):

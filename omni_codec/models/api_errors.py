@@ -1,0 +1,34 @@
+"""The body of every failed OMNI call (any 4xx or 5xx, e.g. a 401).
+
+``{"requestError": {"serviceException": {"messageId": "UNAUTHORIZED", "text":
+"Invalid login details"}}}`` (SPEC section 4). In XML the one top-level key is the
+root element, ``<requestError>`` (SPEC section 5).
+"""
+
+from __future__ import annotations
+
+from ._base import OmniStruct
+
+__all__ = ["ApiError", "RequestError", "ServiceException"]
+
+
+class ServiceException(OmniStruct, kw_only=True):
+    """What went wrong: a stable ID (``UNAUTHORIZED``) and a text for people."""
+
+    message_id: str
+    text: str
+    variables: str | None = None
+    additional_description: str | None = None
+
+
+class RequestError(OmniStruct, kw_only=True):
+    """The error of one request; ``clientCorrelator`` echoes the caller's, if any."""
+
+    service_exception: ServiceException
+    client_correlator: str | None = None
+
+
+class ApiError(OmniStruct, kw_only=True):
+    """A whole error body: the ``requestError`` object and nothing else."""
+
+    request_error: RequestError

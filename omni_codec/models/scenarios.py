@@ -1,0 +1,43 @@
+"""``/omni/1/scenarios``: the channel flows that OMNI messages are sent through.
+
+A scenario is an ordered list of steps, one channel each; a message goes down the
+flow until a step delivers it (SPEC section 4). Field order is the XML child order.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from ._base import OmniStruct
+from .enums import OmniChannel
+
+__all__ = ["Scenario", "ScenariosResponse", "Step"]
+
+
+class Step(OmniStruct, kw_only=True):
+    """One step of a scenario's flow: a channel and the sender to use on it.
+
+    ``from`` is a Python keyword, hence the attribute ``from_``.
+    """
+
+    from_: str | None = msgspec.field(default=None, name="from")
+    channel: OmniChannel | None = None
+
+
+class Scenario(OmniStruct, kw_only=True):
+    """A scenario, as created with ``POST`` and read with ``GET /omni/1/scenarios``.
+
+    Every field is optional: a scenario being created has no ``key`` yet, and the
+    API answers an update with only what it changed.
+    """
+
+    key: str | None = None
+    name: str | None = None
+    flow: list[Step] | None = None
+    default_scenario: bool | None = None
+
+
+class ScenariosResponse(OmniStruct, kw_only=True):
+    """``GET /omni/1/scenarios``: the account's scenarios."""
+
+    scenarios: list[Scenario]
