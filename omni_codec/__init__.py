@@ -6,17 +6,19 @@ Typed models (msgspec Structs) for every OMNI type, and paired codecs:
 the XSD. Every error is an :class:`omni_codec.CodecError`.
 """
 
-from . import json, xml
-from .errors import CodecError, DecodeError, EncodeError, ValidationError
-from .limits import DEFAULT_LIMITS, Limits
-from .models import (
-    Destination,
-    OmniResponse,
-    OmniResponseDetails,
-    OmniSimpleRequest,
-    Status,
-    To,
+from . import json, media, xml
+from .errors import (
+    CodecError,
+    DecodeError,
+    EncodeError,
+    MediaTypeError,
+    NotAcceptable,
+    UnsupportedMediaType,
+    ValidationError,
 )
+from .limits import DEFAULT_LIMITS, Limits
+from .models import *  # noqa: F403  (the models' __all__ is the public list)
+from .models import __all__ as _model_names
 
 __version__ = "0.1.0"
 
@@ -24,17 +26,16 @@ __all__ = [
     "DEFAULT_LIMITS",
     "CodecError",
     "DecodeError",
-    "Destination",
     "EncodeError",
     "Limits",
-    "OmniResponse",
-    "OmniResponseDetails",
-    "OmniSimpleRequest",
-    "Status",
-    "To",
+    "MediaTypeError",
+    "NotAcceptable",
+    "UnsupportedMediaType",
     "ValidationError",
     "json",
+    "media",
     "xml",
+    *(name for name in _model_names if name not in ("Int32", "OmniStruct", "PhoneNumber")),
 ]
 
 

@@ -1,7 +1,9 @@
 """The ``omni-codec`` command: convert between JSON and XML, and validate.
 
-    omni-codec convert [FILE] [--type T] [--to json|xml] [--pretty] [--strict]
-    omni-codec validate [FILE] [--type T] [--strict]
+    omni-codec convert [FILE] [--type T | --endpoint "METHOD PATH" [--response]]
+                       [--to json|xml] [--pretty] [--strict]
+    omni-codec validate [FILE] [--type T | --endpoint "METHOD PATH" [--response]] [--strict]
+    omni-codec schema --format xsd|json-schema [--type T]
 
 FILE defaults to standard input. The input format is recognised from its first
 significant character (``<`` is XML). An XML document's root element chooses the
@@ -37,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        data = _read(args.file)
+        data = b"" if args.file is None else _read(args.file)
         return int(args.run(args, data))
     except UsageError as exc:
         print(f"omni-codec: {exc}", file=sys.stderr)
@@ -58,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser("convert", help="convert JSON to XML or XML to JSON")
     convert.add_argument("file", nargs="?", default="-", help="input file (default: stdin)")
-    convert.add_argument("--type", help=type_help)
+    _add_type_options(convert, type_help)
     convert.add_argument("--to", choices=("json", "xml"), help="output format (default: the other one)")
     convert.add_argument("--pretty", action="store_true", help="indent the output for people")
     convert.add_argument("--strict", action="store_true", help="reject unknown fields")
@@ -66,10 +68,23 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a payload; exit 1 if it is not valid")
     validate.add_argument("file", nargs="?", default="-", help="input file (default: stdin)")
-    validate.add_argument("--type", help=type_help)
+    _add_type_options(validate, type_help)
     validate.add_argument("--strict", action="store_true", help="reject unknown fields")
     validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser("schema", help="print the XSD or the JSON Schemas")
+    schema.add_argument("--format", choices=("xsd", "json-schema"), default="xsd")
+    schema.add_argument("--type", help=type_help + " (JSON Schema only; default: all)")
+    schema.set_defaults(run=_schema, file=None)
     return parser
+
+
+def _add_type_options(command: argparse.ArgumentParser, type_help: str) -> None:
+    command.add_argument("--type", help=type_help)
+    command.add_argument(
+        "--endpoint", metavar='"METHOD PATH"', help='the API call the body belongs to, e.g. "POST /omni/1/text"'
+    )
+    command.add_argument("--response", action="store_true", help="with --endpoint: the body is its answer")
 
 
 def _read(name: str) -> bytes:
@@ -90,14 +105,21 @@ def _is_xml(data: bytes) -> bool:
     return head[:1] == b"<" or head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
+def _named_type(name: str) -> type[Any]:
+    cls = _TYPES.get(name.lower())
+    if cls is None:
+        known = ", ".join(c.__name__ for c in DOCUMENT_TYPES)
+        raise UsageError(f"unknown type {name!r}; known: {known}")
+    return cls
+
+
 def _pick_type(args: argparse.Namespace, data: bytes, xml_input: bool) -> type[Any]:
     if args.type:
-        cls = _TYPES.get(args.type.lower())
-        if cls is None:
-            raise UsageError(f"unknown type {args.type!r}; known: {', '.join(c.__name__ for c in DOCUMENT_TYPES)}")
-        return cls
+        return _named_type(args.type)
+    if args.endpoint:
+        return _endpoint_type(args.endpoint, args.response)
     if not xml_input:
-        raise UsageError("JSON input needs --type")
+        raise UsageError("JSON input needs --type or --endpoint")
     root = omni_xml_root(data)
     candidates = [cls for cls in DOCUMENT_TYPES if root_name(cls) == root]
     if len(candidates) == 1:
@@ -105,7 +127,20 @@ def _pick_type(args: argparse.Namespace, data: bytes, xml_input: bool) -> type[A
     if not candidates:
         raise UsageError(f"no OMNI type has the root element <{root}>; give --type")
     names = " or ".join(c.__name__ for c in candidates)
-    raise UsageError(f"<{root}> may be {names}; give --type")
+    raise UsageError(f"<{root}> may be {names}; give --type or --endpoint")
+
+
+def _endpoint_type(line: str, response: bool) -> type[Any]:
+    from .endpoints import endpoint_for
+
+    method, _, path = line.strip().partition(" ")
+    endpoint = endpoint_for(method, path.strip())
+    if endpoint is None:
+        raise UsageError(f"unknown endpoint {line!r}")
+    cls = endpoint.response if response else endpoint.request
+    if cls is None:
+        raise UsageError(f"{line} has no {'response' if response else 'request'} body")
+    return cls
 
 
 def omni_xml_root(data: bytes) -> str:
@@ -142,4 +177,20 @@ def _validate(args: argparse.Namespace, data: bytes) -> int:
     cls = _pick_type(args, data, xml_input)
     (omni_xml if xml_input else omni_json).decode(data, type=cls, strict=args.strict)
     print(f"valid {cls.__name__} ({'XML' if xml_input else 'JSON'})")
+    return 0
+
+
+def _schema(args: argparse.Namespace, data: bytes) -> int:
+    from ._schema import generate_json_schema
+    from ._schema.validate import schema_path
+
+    if args.format == "xsd":
+        sys.stdout.buffer.write(schema_path().read_bytes())
+        return 0
+    import msgspec
+
+    types = [_named_type(args.type)] if args.type else list(DOCUMENT_TYPES)
+    schemas = {cls.__name__: generate_json_schema(cls) for cls in types}
+    document = schemas[types[0].__name__] if args.type else schemas
+    sys.stdout.buffer.write(msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n")
     return 0

@@ -12,7 +12,15 @@ path whether it arrived as JSON or as XML; XML input adds the source line.
 
 from __future__ import annotations
 
-__all__ = ["CodecError", "DecodeError", "EncodeError", "ValidationError"]
+__all__ = [
+    "CodecError",
+    "DecodeError",
+    "EncodeError",
+    "MediaTypeError",
+    "NotAcceptable",
+    "UnsupportedMediaType",
+    "ValidationError",
+]
 
 
 class CodecError(ValueError):
@@ -53,3 +61,19 @@ class EncodeError(CodecError):
         self.message = message
         self.path = path
         super().__init__(f"{message} - at `{path}`")
+
+
+class MediaTypeError(CodecError):
+    """A media type the codec cannot read or write (see :mod:`omni_codec.media`)."""
+
+
+class UnsupportedMediaType(MediaTypeError):
+    """A body whose Content-Type is neither JSON nor XML: HTTP 415."""
+
+    status = 415
+
+
+class NotAcceptable(MediaTypeError):
+    """An Accept header that admits neither JSON nor XML: HTTP 406."""
+
+    status = 406

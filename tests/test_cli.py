@@ -36,14 +36,15 @@ def test_convert_xml_from_stdin_to_json_picks_the_type_from_the_root() -> None:
 
 def test_convert_round_trip_through_both_commands() -> None:
     to_xml = run("convert", "--type", "omnisimplerequest", "--pretty", str(VECTORS / "simple-request.json"))
-    back = run("convert", stdin=to_xml.stdout)
+    back = run("convert", "--endpoint", "POST /omni/1/text", stdin=to_xml.stdout)
     assert back.returncode == 0, back.stderr
     original = omni_codec.json.decode((VECTORS / "simple-request.json").read_bytes(), type=OmniSimpleRequest)
     assert omni_codec.json.decode(back.stdout, type=OmniSimpleRequest) == original
 
 
 def test_validate_valid_documents_exit_zero() -> None:
-    assert run("validate", str(VECTORS / "simple-request.xml")).returncode == 0
+    assert run("validate", "--type", "OmniSimpleRequest", str(VECTORS / "simple-request.xml")).returncode == 0
+    assert run("validate", str(VECTORS / "omni-response.xml")).returncode == 0
     assert run("validate", "--type", "OmniResponse", str(VECTORS / "omni-response.json")).returncode == 0
 
 
@@ -59,7 +60,7 @@ def test_validate_malformed_exits_one_with_a_single_line_and_no_traceback() -> N
 def test_validate_reports_the_path_of_a_rule_beyond_the_xsd() -> None:
     # Valid against the XSD (phoneNumber is optional in To) but not a simple request.
     doc = b"<request><destinations><destination><to><emailAddress>a@b.c</emailAddress></to></destination></destinations></request>"
-    result = run("validate", stdin=doc)
+    result = run("validate", "--endpoint", "POST /omni/1/text", stdin=doc)
     assert result.returncode == 1
     assert "$.destinations[0].to.phoneNumber" in result.stderr.decode()
 
@@ -69,3 +70,14 @@ def test_usage_errors_exit_two() -> None:
     assert run("convert", "--type", "Nope", str(VECTORS / "simple-request.json")).returncode == 2
     assert run("validate", "does-not-exist.xml").returncode == 2
     assert run("convert", stdin=b"<unknownRoot/>").returncode == 2
+    assert run("convert", "--endpoint", "GET /omni/1/nothing", stdin=b"{}").returncode == 2
+
+
+def test_ambiguous_request_root_asks_for_the_type() -> None:
+    result = run("convert", str(VECTORS / "simple-request.xml"))
+    assert result.returncode == 2
+    assert b"OmniSimpleRequest or OmniAdvancedRequest" in result.stderr
+    by_endpoint = run("convert", "--endpoint", "POST /omni/1/advanced", str(VECTORS / "simple-request.xml"))
+    assert by_endpoint.returncode == 0, by_endpoint.stderr
+    response = run("convert", "--endpoint", "POST /omni/1/text", "--response", str(VECTORS / "omni-response.json"))
+    assert response.returncode == 0 and response.stdout.startswith(b"<omniResponse>")

@@ -1,0 +1,66 @@
+"""The OMNI v1 endpoints and the types of their bodies.
+
+A server routing ``POST /omni/1/text`` picks the request type here; a client picks
+the response type; the command line's ``--endpoint`` does the same. Any failed call
+answers with an :class:`~omni_codec.ApiError` body instead (SPEC section 4).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import (
+    CampaignsResponse,
+    Destinations,
+    OmniAdvancedRequest,
+    OmniLogsResponse,
+    OMNIReportsResponse,
+    OmniResponse,
+    OmniSimpleRequest,
+    OmniStruct,
+    Scenario,
+    ScenariosResponse,
+)
+
+__all__ = ["ENDPOINTS", "Endpoint", "endpoint_for"]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One method and path: the type of its request body (None: no body) and answer."""
+
+    method: str
+    path: str
+    request: type[OmniStruct] | None
+    response: type[OmniStruct] | None
+
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    Endpoint("POST", "/omni/1/text", OmniSimpleRequest, OmniResponse),
+    Endpoint("POST", "/omni/1/advanced", OmniAdvancedRequest, OmniResponse),
+    Endpoint("GET", "/omni/1/scenarios", None, ScenariosResponse),
+    Endpoint("POST", "/omni/1/scenarios", Scenario, Scenario),
+    Endpoint("GET", "/omni/1/scenarios/{key}", None, Scenario),
+    Endpoint("PUT", "/omni/1/scenarios/{key}", Scenario, Scenario),
+    Endpoint("GET", "/omni/1/reports", None, OMNIReportsResponse),
+    Endpoint("GET", "/omni/1/logs", None, OmniLogsResponse),
+    Endpoint("GET", "/omni/1/campaigns", None, CampaignsResponse),
+    Endpoint("POST", "/omni/1/campaigns/{campaignKey}/destinations", Destinations, None),
+)
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + r"/?")
+
+
+_PATTERNS = [(endpoint, _pattern(endpoint.path)) for endpoint in ENDPOINTS]
+
+
+def endpoint_for(method: str, path: str) -> Endpoint | None:
+    """The endpoint for a request line, e.g. ``("POST", "/omni/1/text?x=1")``."""
+    path = path.split("?", 1)[0]
+    for endpoint, pattern in _PATTERNS:
+        if endpoint.method == method.upper() and pattern.fullmatch(path):
+            return endpoint
+    return None
