@@ -7,7 +7,7 @@ from typing import Any
 from ._scalars import OmniDateTime, ScalarError, format_datetime, parse_datetime
 from .errors import EncodeError
 
-__all__ = ["dec_hook", "enc_hook"]
+__all__ = ["UnwritableValue", "dec_hook", "enc_hook"]
 
 
 def dec_hook(cls: type, value: Any) -> Any:
@@ -19,10 +19,18 @@ def dec_hook(cls: type, value: Any) -> Any:
     raise NotImplementedError(f"no decoder for {cls.__name__}")
 
 
+class UnwritableValue(EncodeError):
+    """An EncodeError that still needs its path: the encoder locates ``value``."""
+
+    def __init__(self, message: str, value: Any) -> None:
+        super().__init__(message)
+        self.value = value
+
+
 def enc_hook(value: Any) -> Any:
     if isinstance(value, OmniDateTime):
         try:
             return format_datetime(value)
         except ScalarError as exc:
-            raise EncodeError(str(exc)) from None
-    raise EncodeError(f"Cannot encode a value of type `{type(value).__name__}`")
+            raise UnwritableValue(str(exc), value) from None
+    raise UnwritableValue(f"Cannot encode a value of type `{type(value).__name__}`", value)

@@ -11,12 +11,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import msgspec
+
 from ._binding import Kind, StructShape, ValueShape
 from ._paths import join
 from .errors import DecodeError
 from .limits import Limits
 
-__all__ = ["check_limits", "unknown_json_key"]
+__all__ = ["check_limits", "path_to", "unknown_json_key"]
 
 # (attribute, wire name, kind, shape of list items or nested struct)
 _Step = tuple[str, str, Kind, ValueShape]
@@ -111,4 +113,31 @@ def _unknown_in_value(data: Any, value: ValueShape, path: list[str | int]) -> tu
             found = _unknown_in_value(item, value.item, [*path, index])
             if found is not None:
                 return found
+    return None
+
+
+def path_to(root: Any, target: Any) -> list[str | int] | None:
+    """The path from ``root`` to the object ``target`` (by identity), if it is there.
+
+    Only for error messages: the JSON encoder's hook sees the offending value but
+    not where it is.
+    """
+    if root is target:
+        return []
+    if isinstance(root, msgspec.Struct):
+        from ._binding import shape_of
+
+        children: list[tuple[str | int, Any]] = [
+            (f.name, getattr(root, f.attr)) for f in shape_of(type(root)).fields
+        ]
+    elif isinstance(root, dict):
+        children = list(root.items())
+    elif isinstance(root, (list, tuple)):
+        children = list(enumerate(root))
+    else:
+        return None
+    for segment, child in children:
+        found = path_to(child, target)
+        if found is not None:
+            return [segment, *found]
     return None

@@ -12,9 +12,10 @@ from typing import Any, Generic, TypeVar
 import msgspec
 
 from ._binding import shape_of
-from ._hooks import dec_hook, enc_hook
+from ._hooks import UnwritableValue, dec_hook, enc_hook
+from ._paths import join
 from ._translate import validation_error
-from ._walk import check_limits, unknown_json_key
+from ._walk import check_limits, path_to, unknown_json_key
 from .errors import CodecError, DecodeError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -36,6 +37,9 @@ class Encoder:
         """``obj`` as UTF-8 JSON bytes."""
         try:
             return self._encoder.encode(obj)
+        except UnwritableValue as exc:
+            path = join(path_to(obj, exc.value) or [])
+            raise EncodeError(exc.message, path=path) from None
         except CodecError:
             raise
         except (TypeError, ValueError, OverflowError, RecursionError) as exc:

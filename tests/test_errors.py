@@ -172,3 +172,16 @@ def test_encode_error_names_the_field() -> None:
         omni_codec.xml.encode(request)
     assert caught.value.path == "$.text"
     assert "U+0000" in str(caught.value)
+
+
+@pytest.mark.parametrize("fmt", [omni_codec.json, omni_codec.xml], ids=["json", "xml"])
+def test_naive_datetime_is_an_encode_error_naming_the_field(fmt: Any) -> None:
+    import datetime as dt
+
+    reports = omni_codec.OMNIReportsResponse(
+        results=[omni_codec.OMNIReport(), omni_codec.OMNIReport(sent_at=dt.datetime(2015, 6, 4, 13, 1, 52))]
+    )
+    with pytest.raises(omni_codec.EncodeError) as caught:
+        fmt.encode(reports)
+    assert caught.value.path == "$.results[1].sentAt"
+    assert "naive" in str(caught.value)
