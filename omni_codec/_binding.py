@@ -177,9 +177,3 @@ def _value_shape(info: mi.Type, name: str) -> ValueShape:
     if isinstance(info, mi.DictType) and isinstance(info.value_type, mi.AnyType):
         return ValueShape(Kind.JSON, info)
     raise TypeError(f"no wire form for {info!r} (field {name!r})")
-
-
-def describe(value: Any) -> str:
-    """A short, safe rendering of an offending value for an error message."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."

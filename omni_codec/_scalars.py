@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 __all__ = [
     "OmniDateTime",
     "ScalarError",
+    "describe",
     "format_datetime",
     "format_decimal",
     "parse_bool",
@@ -44,6 +45,12 @@ DATETIME_XSD_PATTERN = (
     "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
     "(\\.[0-9]+)?(Z|[+\\-][0-9]{2}:?[0-9]{2})"
 )
+
+
+def describe(value: object) -> str:
+    """A short rendering of an offending value: error messages never echo a payload."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class ScalarError(ValueError):
@@ -71,7 +78,10 @@ class OmniDateTime(dt.datetime):
 def parse_int(text: str) -> int:
     value = text.strip(_XS_SPACE)
     if not _INT.fullmatch(value):
-        raise ScalarError(f"Expected `int`, got {text!r}")
+        raise ScalarError(f"Expected `int`, got {describe(text)}")
+    if len(value.lstrip("+-").lstrip("0")) > 19:
+        # Beyond any bound a model uses, and int() refuses very long digit strings.
+        raise ScalarError(f"Expected `int` within 64 bits, got {describe(text)}")
     return int(value)
 
 
@@ -81,13 +91,13 @@ def parse_bool(text: str) -> bool:
         return True
     if value in ("false", "0"):
         return False
-    raise ScalarError(f"Expected `bool` (true, false, 1 or 0), got {text!r}")
+    raise ScalarError(f"Expected `bool` (true, false, 1 or 0), got {describe(text)}")
 
 
 def parse_decimal(text: str) -> Decimal:
     value = text.strip(_XS_SPACE)
     if not _DECIMAL.fullmatch(value):
-        raise ScalarError(f"Expected `decimal`, got {text!r}")
+        raise ScalarError(f"Expected `decimal`, got {describe(text)}")
     return Decimal(value)
 
 
@@ -102,13 +112,13 @@ def parse_datetime(text: str) -> OmniDateTime:
     match = _DATETIME.fullmatch(text.strip(_XS_SPACE))
     if match is None:
         raise ScalarError(
-            f"Expected a datetime like `2015-06-04T13:01:52.933+0000`, got {text!r}"
+            f"Expected a datetime like `2015-06-04T13:01:52.933+0000`, got {describe(text)}"
         )
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = 0
     if fraction:
         if len(fraction) > 6 and fraction[6:].strip("0"):
-            raise ScalarError(f"Datetime {text!r} is more precise than microseconds")
+            raise ScalarError(f"Datetime {describe(text)} is more precise than microseconds")
         micro = int(fraction[:6].ljust(6, "0"))
     if offset == "Z":
         tz = dt.timezone.utc
@@ -117,14 +127,14 @@ def parse_datetime(text: str) -> OmniDateTime:
         digits = offset[1:].replace(":", "")
         minutes = int(digits[:2]) * 60 + int(digits[2:])
         if minutes >= 24 * 60:
-            raise ScalarError(f"Datetime {text!r} has an offset out of range")
+            raise ScalarError(f"Datetime {describe(text)} has an offset out of range")
         tz = dt.timezone(sign * dt.timedelta(minutes=minutes))
     try:
         return OmniDateTime(
             int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tz
         )
     except ValueError as exc:
-        raise ScalarError(f"Datetime {text!r} is not a valid date and time: {exc}") from None
+        raise ScalarError(f"Datetime {describe(text)} is not a valid date and time: {exc}") from None
 
 
 def format_datetime(value: dt.datetime) -> str:

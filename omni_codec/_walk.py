@@ -1,9 +1,9 @@
 """Checks on decoded JSON that msgspec cannot make while decoding.
 
 msgspec bounds nothing but its own recursion, and its Structs either reject unknown
-keys always or never. The limits (SPEC section 6) and ``strict=True`` are applied
-here, by walking only the parts of a value the shape says can hold lists, free-form
-JSON or objects: for most types that is a length check or two.
+keys always or never. The limits (SPEC section 6) are applied here, by walking only
+the parts of a value the shape says can hold lists or free-form JSON: for most
+types that is a length check or two; ``strict=True`` uses a shadow type.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ._paths import join
 from .errors import DecodeError
 from .limits import Limits
 
-__all__ = ["check_limits", "path_to", "unknown_json_key"]
+__all__ = ["check_limits", "path_to", "strict_shadow"]
 
 # (attribute, wire name, kind, shape of list items or nested struct)
 _Step = tuple[str, str, Kind, ValueShape]
@@ -86,34 +86,30 @@ def _check_json(value: Any, limits: Limits, path: list[str | int], depth: int) -
             _check_json(child, limits, [*path, index], depth + 1)
 
 
-def unknown_json_key(data: Any, shape: StructShape) -> tuple[str, str] | None:
-    """The first key of ``data`` that ``shape`` does not know, with its path."""
-    return _unknown_in_struct(data, shape, [])
+@cache
+def strict_shadow(shape: StructShape) -> type[msgspec.Struct]:
+    """A Struct that mirrors ``shape`` but rejects unknown keys and reads no value.
+
+    ``strict=True`` decodes the document a second time into this shadow: msgspec then
+    reports the first unknown key with its path, and leaves every value unparsed
+    (``msgspec.Raw``), so nothing the typed pass skipped can fail here.
+    """
+    fields = [(f.attr, _shadow_of(f.value), None) for f in shape.fields]
+    return msgspec.defstruct(
+        f"Strict{shape.name}",
+        fields,
+        rename={f.attr: f.name for f in shape.fields},
+        forbid_unknown_fields=True,
+    )
 
 
-def _unknown_in_struct(data: Any, shape: StructShape, path: list[str | int]) -> tuple[str, str] | None:
-    if type(data) is not dict:
-        return None
-    for key, child in data.items():
-        field = shape.by_name.get(key)
-        if field is None:
-            return key, join(path)
-        found = _unknown_in_value(child, field.value, [*path, key])
-        if found is not None:
-            return found
-    return None
-
-
-def _unknown_in_value(data: Any, value: ValueShape, path: list[str | int]) -> tuple[str, str] | None:
+def _shadow_of(value: ValueShape) -> Any:
     if value.kind is Kind.STRUCT:
-        return _unknown_in_struct(data, value.struct, path)
-    if value.kind is Kind.LIST and type(data) is list:
+        return strict_shadow(value.struct) | None
+    if value.kind is Kind.LIST:
         assert value.item is not None
-        for index, item in enumerate(data):
-            found = _unknown_in_value(item, value.item, [*path, index])
-            if found is not None:
-                return found
-    return None
+        return list[_shadow_of(value.item)] | None  # type: ignore[misc]
+    return msgspec.Raw
 
 
 def path_to(root: Any, target: Any) -> list[str | int] | None:

@@ -15,8 +15,8 @@ from ._binding import shape_of
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._paths import join
 from ._translate import validation_error
-from ._walk import check_limits, path_to, unknown_json_key
-from .errors import CodecError, DecodeError, EncodeError, ValidationError
+from ._walk import check_limits, path_to, strict_shadow
+from .errors import CodecError, DecodeError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Decoder", "Encoder", "decode", "encode"]
@@ -64,9 +64,17 @@ class Decoder(Generic[T]):
         """The value of ``type`` that ``data`` holds."""
         if not isinstance(data, (bytes, bytearray, memoryview, str)):
             raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
-        size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-        self._limits.check_size(size)
+        if isinstance(data, str):
+            self._limits.check_size(len(data.encode("utf-8", "surrogatepass")))
+        else:
+            if isinstance(data, memoryview):
+                data = data.tobytes()
+            self._limits.check_size(len(data))
         try:
+            if not isinstance(data, str) and not data.isascii():
+                # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,
+                # not the members it skips; this checks all of it (ASCII: no cost).
+                data.decode("utf-8")
             value = self._decoder.decode(data)
         except msgspec.ValidationError as exc:
             raise validation_error(exc) from None
@@ -76,16 +84,20 @@ class Decoder(Generic[T]):
             raise DecodeError(
                 f"Nesting exceeds the limit max_depth={self._limits.max_depth}"
             ) from None
+        except UnicodeError as exc:
+            raise DecodeError(f"Malformed JSON: input is not valid Unicode: {exc}") from None
         check_limits(value, self._limits)
         if self._strict:
             self._reject_unknown_keys(data)
         return value
 
     def _reject_unknown_keys(self, data: bytes | bytearray | memoryview | str) -> None:
-        found = unknown_json_key(msgspec.json.decode(data), shape_of(self.type))  # type: ignore[arg-type]
-        if found is not None:
-            key, path = found
-            raise ValidationError(f"Object contains unknown field `{key}`", path=path)
+        try:
+            msgspec.json.decode(data, type=strict_shadow(shape_of(self.type)))  # type: ignore[arg-type]
+        except msgspec.ValidationError as exc:
+            raise validation_error(exc) from None
+        except (msgspec.DecodeError, RecursionError) as exc:  # not after the typed pass
+            raise DecodeError(f"Malformed JSON: {exc}") from None
 
 
 _encoder = Encoder()

@@ -106,7 +106,7 @@ def test_unknown_channel_is_ignored_by_default_and_rejected_when_strict() -> Non
     assert omni_codec.xml.decode(xml, type=OmniAdvancedRequest) == request
     with pytest.raises(omni_codec.ValidationError) as caught:
         omni_codec.xml.decode(xml, type=OmniAdvancedRequest, strict=True)
-    assert caught.value.path == "$.whatsApp"
+    assert caught.value.path == "$" and "whatsApp" in str(caught.value)
 
 
 def test_delivery_report_as_the_documentation_prints_it() -> None:

@@ -18,6 +18,7 @@ from lxml import etree
 
 from .._binding import document_of
 from .._paths import join, path_of
+from .._xml.depth import exceeds
 from .._xml.parser import parse
 from ..errors import ValidationError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -44,7 +45,10 @@ def _schema() -> etree.XMLSchema:
 
 def validate(data: bytes | bytearray | memoryview | str, /, *, limits: Limits | None = None) -> None:
     """Check ``data`` against the XSD; raise :class:`ValidationError` if it fails."""
-    root = parse(data, limits or DEFAULT_LIMITS)
+    limits = limits or DEFAULT_LIMITS
+    root = parse(data, limits)
+    if exceeds(root, 1, limits.max_depth):  # the XSD would only say "not expected"
+        raise limits.depth_error()
     schema = _schema()
     with _lock:  # an XMLSchema keeps its error log on itself
         valid = schema.validate(root)
@@ -55,7 +59,9 @@ def validate(data: bytes | bytearray | memoryview | str, /, *, limits: Limits | 
     element = _element_of(root, first)
     documents = [document_of(c) for c in DOCUMENT_TYPES if document_of(c).root == root.tag]
     path = join(path_of(element, documents[0])) if documents and element is not None else "$"
-    message = first.message.removeprefix("Element ")
+    message = " ".join(first.message.removeprefix("Element ").split())
+    if len(message) > 300:  # libxml2 quotes the offending value whole
+        message = message[:297] + "..."
     raise ValidationError(f"XSD: {message}", path=path, line=first.line or None)
 
 

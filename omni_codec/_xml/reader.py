@@ -19,11 +19,12 @@ from lxml import etree
 
 from .._binding import Kind, StructShape, ValueShape, document_of
 from .._paths import element_at, join, line_of, path_of, split
-from .._scalars import ScalarError, parse_bool, parse_datetime, parse_decimal, parse_int
+from .._scalars import ScalarError, describe, parse_bool, parse_datetime, parse_decimal, parse_int
 from .._hooks import dec_hook
 from .._translate import validation_error
 from ..errors import DecodeError, ValidationError
 from ..limits import Limits
+from .depth import depth_of, exceeds, typed_depth
 
 __all__ = ["read"]
 
@@ -37,10 +38,18 @@ _HAS_ATTRIBUTES = etree.XPath("boolean(//@*)")
 class _Problem(Exception):
     """Raised inside the readers; turned into a located error by :func:`read`."""
 
-    def __init__(self, element: etree._Element, message: str, *, limit: bool = False) -> None:
-        self.element = element
+    def __init__(
+        self,
+        element: etree._Element,
+        message: str,
+        *,
+        limit: bool = False,
+        source: etree._Element | None = None,
+    ) -> None:
+        self.element = element  # where the problem is, for its path
         self.message = message
         self.limit = limit
+        self.source = element if source is None else source  # for the line
 
 
 class _Context:
@@ -60,16 +69,20 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
     document = document_of(cls)  # type: ignore[arg-type]
     expected = document.root
     if root.tag != expected:
+        if exceeds(root, 1, limits.max_depth):  # limits come before shape
+            raise limits.depth_error()
         raise ValidationError(
             f"Expected root element <{expected}>, got <{root.tag!s}>", line=line_of(root)
         )
     context = _Context(strict, limits, bool(_HAS_ATTRIBUTES(root)))
     try:
+        if typed_depth(document.content) > limits.max_depth and exceeds(root, 1, limits.max_depth):
+            raise _depth_problem(root, context)
         if context.attributes:
             _check_attributes(root, context)
         data = _struct_reader(document.content)(root, context)
     except _Problem as problem:
-        where = line_of(problem.element)
+        where = line_of(problem.source)
         if problem.limit:
             raise DecodeError(problem.message, line=where) from None
         path = join(path_of(problem.element, document))
@@ -112,7 +125,10 @@ def _struct_reader(shape: StructShape) -> Reader:
             reader = table.get(tag)
             if reader is None:
                 if context.strict:
-                    raise _Problem(child, f"Unknown element <{tag}>")
+                    # Located at the object, as msgspec locates an unknown key.
+                    raise _Problem(element, f"Object contains unknown field `{tag!s}`", source=child)
+                if len(child):
+                    _check_skipped(child, context)
                 continue
             if tag in out:
                 raise _Problem(child, f"Element <{tag}> appears more than once")
@@ -166,7 +182,11 @@ def _list_reader(item_name: str, read_item: Reader) -> Reader:
         for child in element:
             if child.tag != item_name:
                 if context.strict:
-                    raise _Problem(child, f"Unknown element <{child.tag}>, expected <{item_name}>")
+                    raise _Problem(
+                        element, f"Unknown element <{child.tag!s}> in a list of <{item_name}>", source=child
+                    )
+                if len(child):
+                    _check_skipped(child, context)
                 continue
             if context.attributes and child.attrib and _check_attributes(child, context):
                 raise _Problem(child, f"A list item <{item_name}> cannot be nil")
@@ -192,23 +212,24 @@ def _read_json_field(element: etree._Element, context: _Context) -> Any:
     children = [child for child in element]
     if len(children) != 1 or children[0].tag != "map":
         raise _Problem(element, "Expected exactly one <map> element holding a JSON object")
-    return _read_json(children[0], context, _depth(element))
+    return _read_json(children[0], context, depth_of(element) + 1)
 
 
-def _depth(element: etree._Element) -> int:
-    depth = 0
-    node: etree._Element | None = element
-    while node is not None:
-        depth += 1
-        node = node.getparent()
-    return depth
+def _depth_problem(element: etree._Element, context: _Context) -> _Problem:
+    return _Problem(
+        element, f"Nesting exceeds the limit max_depth={context.limits.max_depth}", limit=True
+    )
+
+
+def _check_skipped(element: etree._Element, context: _Context) -> None:
+    """A skipped subtree is never read, but must still keep within ``max_depth``."""
+    if exceeds(element, depth_of(element), context.limits.max_depth):
+        raise _depth_problem(element, context)
 
 
 def _read_json(element: etree._Element, context: _Context, depth: int) -> Any:
-    if depth >= context.limits.max_depth:
-        raise _Problem(
-            element, f"Nesting exceeds the limit max_depth={context.limits.max_depth}", limit=True
-        )
+    if depth > context.limits.max_depth:
+        raise _depth_problem(element, context)
     tag = element.tag
     if tag == "map":
         out: dict[str, Any] = {}
@@ -217,7 +238,7 @@ def _read_json(element: etree._Element, context: _Context, depth: int) -> Any:
             if key is None:
                 raise _Problem(child, "A member of a JSON <map> needs a `key` attribute")
             if key in out:
-                raise _Problem(child, f"Key {key!r} appears more than once")
+                raise _Problem(child, f"Key {describe(key)} appears more than once")
             out[key] = _read_json(child, context, depth + 1)
         return out
     if tag == "array":
@@ -233,7 +254,7 @@ def _read_json(element: etree._Element, context: _Context, depth: int) -> Any:
         except msgspec.DecodeError:
             number = None
         if type(number) not in (int, float) or number in (_INF, -_INF):
-            raise _Problem(element, f"Expected a JSON number, got {text!r}")
+            raise _Problem(element, f"Expected a JSON number, got {describe(text)}")
         return number
     if tag == "boolean":
         try:

@@ -21,9 +21,9 @@ from typing import Any
 import msgspec
 import msgspec.inspect as mi
 
-from .._binding import Kind, StructShape, ValueShape, describe, document_of
+from .._binding import Kind, StructShape, ValueShape, document_of
 from .._paths import join
-from .._scalars import ScalarError, format_datetime, format_decimal
+from .._scalars import ScalarError, describe, format_datetime, format_decimal
 from ..errors import EncodeError
 
 __all__ = ["write"]
