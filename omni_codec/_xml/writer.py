@@ -61,7 +61,7 @@ def write(value: msgspec.Struct, *, pretty: bool = False, declaration: bool = Fa
         content: Any = value
         if document.wrapper is not None:
             content = getattr(value, document.wrapper.attr)
-        _value_writer(_struct_value(document.content))(content, f"<{name}>", f"</{name}>", parts)
+        _root_writer(document.content)(content, f"<{name}>", f"</{name}>", parts)
     except _Unwritable as problem:
         if document.wrapper is not None:
             problem.segments.append(document.wrapper.name)
@@ -74,8 +74,9 @@ def write(value: msgspec.Struct, *, pretty: bool = False, declaration: bool = Fa
     return text.encode("utf-8")
 
 
-def _struct_value(shape: StructShape) -> ValueShape:
-    return ValueShape(Kind.STRUCT, mi.type_info(shape.cls), struct_type=shape.cls)
+@cache
+def _root_writer(shape: StructShape) -> Writer:
+    return _value_writer(ValueShape(Kind.STRUCT, mi.type_info(shape.cls), struct_type=shape.cls))
 
 
 def _indent(text: str) -> str:
