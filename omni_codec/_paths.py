@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._binding import DocumentShape, Kind, StructShape
+from ._binding import DocumentShape, FieldShape, Kind, StructShape
 
 __all__ = ["element_at", "join", "line_of", "path_of", "split"]
 
@@ -75,14 +75,19 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
         field = struct.by_name.get(tag)
         segments.append(tag)
         if field is None:
-            struct = None
             break
-        value = field.value
-        if value.kind is Kind.LIST:
-            item_name = value.item_name
-            value = value.item  # type: ignore[assignment]
-        struct = value.struct if value.kind is Kind.STRUCT else None
+        item_name, struct = _enter(field)
     return segments
+
+
+def _enter(field: FieldShape) -> tuple[str | None, StructShape | None]:
+    """Into a field's element: the item name if a list, the Struct if objects."""
+    value = field.value
+    item_name = value.item_name if value.kind is Kind.LIST else None
+    if value.kind is Kind.LIST:
+        assert value.item is not None
+        value = value.item
+    return item_name, value.struct if value.kind is Kind.STRUCT else None
 
 
 def _position(parent: etree._Element, node: etree._Element, tag: str | None) -> int:
@@ -121,9 +126,5 @@ def element_at(
         field = struct.by_name.get(segment)
         if field is None:
             return node
-        value = field.value
-        if value.kind is Kind.LIST:
-            item_name = value.item_name
-            value = value.item  # type: ignore[assignment]
-        struct = value.struct if value.kind is Kind.STRUCT else None
+        item_name, struct = _enter(field)
     return node
