@@ -16,6 +16,7 @@ def dec_hook(cls: type, value: Any) -> Any:
             return value
         if isinstance(value, str):
             return parse_datetime(value)  # ScalarError is a ValueError: msgspec locates it
+        raise TypeError(f"Expected a datetime string, got `{type(value).__name__}`")
     raise NotImplementedError(f"no decoder for {cls.__name__}")
 
 

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 __all__ = [
     "OmniDateTime",
     "ScalarError",
+    "check_decimal",
     "describe",
     "format_datetime",
     "format_decimal",
@@ -98,13 +99,45 @@ def parse_decimal(text: str) -> Decimal:
     value = text.strip(_XS_SPACE)
     if not _DECIMAL.fullmatch(value):
         raise ScalarError(f"Expected `decimal`, got {describe(text)}")
-    return Decimal(value)
+    number = Decimal(value)
+    check_decimal(number)
+    return number
+
+
+#: Decimal bounds, the same as the XSD's ``Decimal`` type: prices need a dozen
+#: digits; the bounds keep a 20-byte payload such as ``1e-999999999`` from being
+#: written out as a billion zeros (SPEC section 6).
+DECIMAL_MAX_FRACTION_DIGITS = 100
+
+
+def check_decimal(value: Decimal) -> None:
+    """Refuse a decimal outside what the XSD accepts (and the writer can write)."""
+    if not value.is_finite():
+        raise ScalarError(f"Expected a finite decimal, got {value}")
+    if value.is_zero():
+        return
+    # From the digits alone: arithmetic would round to the context's precision or
+    # overflow its exponent range.
+    if value.adjusted() >= 100:
+        raise ScalarError(f"Decimal {describe(value)} is not below 1E+100 in magnitude")
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if -(exponent + trailing_zeros) > DECIMAL_MAX_FRACTION_DIGITS:
+        raise ScalarError(f"Decimal {describe(value)} has more than 100 fraction digits")
 
 
 def format_decimal(value: Decimal) -> str:
     """Plain notation with every digit kept: ``0.0001000000`` stays as it is."""
     if not value.is_finite():
         raise ScalarError(f"{value} cannot be written as a decimal")
+    if value.is_zero():
+        # msgspec reads the JSON number -0 as 0: zero is written unsigned so that
+        # both forms give the same value back; its digits only as far as the bound.
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return format(value.copy_abs(), "f") if exponent >= -DECIMAL_MAX_FRACTION_DIGITS else "0"
+    check_decimal(value)
     return format(value, "f")
 
 
@@ -144,10 +177,11 @@ def format_datetime(value: dt.datetime) -> str:
     seconds = int(offset.total_seconds())
     if seconds % 60 or offset.microseconds:
         raise ScalarError(f"Offset {offset} is not a whole number of minutes")
-    if value.year < 1000:
-        raise ScalarError(f"Year {value.year} has fewer than four digits")
     sign = "-" if seconds < 0 else "+"
     hours, minutes = divmod(abs(seconds) // 60, 60)
     micro = value.microsecond
     fraction = f"{micro // 1000:03d}" if micro % 1000 == 0 else f"{micro:06d}"
-    return f"{value:%Y-%m-%dT%H:%M:%S}.{fraction}{sign}{hours:02d}{minutes:02d}"
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"
+        f"{value.minute:02d}:{value.second:02d}.{fraction}{sign}{hours:02d}{minutes:02d}"
+    )

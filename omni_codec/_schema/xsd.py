@@ -23,7 +23,7 @@ from xml.sax.saxutils import quoteattr
 import msgspec.inspect as mi
 
 from .._binding import FieldShape, Kind, StructShape, ValueShape, document_of
-from .._scalars import DATETIME_XSD_PATTERN
+from .._scalars import DATETIME_XSD_PATTERN, DECIMAL_MAX_FRACTION_DIGITS
 from ..models import DOCUMENT_TYPES
 
 __all__ = ["generate_xsd"]
@@ -128,6 +128,13 @@ def generate_xsd() -> str:
             out.append(_complex_type(_merged_name(name), _merge(shapes), needs))
             for shape in shapes:  # each type on its own too, for tools that pick one
                 _emit_struct(shape, out, emitted, needs)
+    if needs.decimal:
+        out.append(
+            '  <xs:simpleType name="Decimal">\n    <xs:restriction base="xs:decimal">'
+            f'<xs:fractionDigits value="{DECIMAL_MAX_FRACTION_DIGITS}"/>'
+            f'<xs:minExclusive value="-1{"0" * 100}"/><xs:maxExclusive value="1{"0" * 100}"/>'
+            "</xs:restriction>\n  </xs:simpleType>\n"
+        )
     if needs.datetime:
         out.append(
             '  <xs:simpleType name="DateTime">\n'
@@ -149,6 +156,7 @@ class _Needs:
 
     def __init__(self) -> None:
         self.datetime = False
+        self.decimal = False
         self.json = False
         self.enums: dict[str, tuple[str, ...]] = {}
 
@@ -230,9 +238,12 @@ def _type_ref(value: ValueShape, needs: _Needs) -> str:
     if kind is Kind.JSON:
         needs.json = True
         return ' type="JsonObject"'
+    if kind is Kind.DECIMAL:
+        needs.decimal = True
+        return ' type="Decimal"'
     if kind is Kind.INT:
         return ' type="xs:int"'  # other ranges get a restriction (see _restriction)
-    return {Kind.STRING: ' type="xs:string"', Kind.BOOL: ' type="xs:boolean"', Kind.DECIMAL: ' type="xs:decimal"'}[kind]
+    return {Kind.STRING: ' type="xs:string"', Kind.BOOL: ' type="xs:boolean"'}[kind]
 
 
 def _restriction(value: ValueShape) -> str:

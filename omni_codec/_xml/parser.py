@@ -45,7 +45,9 @@ def _parser() -> etree.XMLParser:
             load_dtd=False,
             dtd_validation=False,
             attribute_defaults=False,
-            huge_tree=False,
+            # A string of more than 10 MB is legal; max_bytes bounds what one
+            # document may hold, and max_depth its nesting.
+            huge_tree=True,
             remove_comments=True,
             remove_pis=True,
             strip_cdata=True,

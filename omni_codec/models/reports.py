@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import msgspec
 
-from .._scalars import OmniDateTime
+from .._scalars import OmniDateTime, ScalarError, check_decimal
 from ..errors import ValidationError
 from ._base import Int32, OmniStruct
 from ._datetimes import coerce_datetimes
@@ -33,8 +33,8 @@ class Price(OmniStruct, kw_only=True):
     """What a message cost, e.g. ``0.0001000000`` ``EUR``.
 
     The amounts are decimals so that every published digit survives (SPEC section
-    4); msgspec accepts ``NaN`` and ``Infinity`` for a ``Decimal``, but neither is an
-    XML Schema decimal, so they are refused here (SPEC section 6).
+    4). msgspec accepts any ``Decimal`` (``NaN``, ``1e-999999999``); the XSD's bounds
+    are applied here so that JSON accepts what XML can carry (SPEC section 6).
     """
 
     price_per_message: Decimal | None = None
@@ -47,8 +47,11 @@ class Price(OmniStruct, kw_only=True):
             (self.price_per_lookup, "pricePerLookup"),
         )
         for value, name in amounts:
-            if value is not None and not value.is_finite():
-                raise ValidationError(f"Expected a finite decimal, got {value}", path=f"$.{name}")
+            if value is not None:
+                try:
+                    check_decimal(value)
+                except ScalarError as exc:
+                    raise ValidationError(str(exc), path=f"$.{name}") from None
 
 
 class Error(OmniStruct, kw_only=True):
