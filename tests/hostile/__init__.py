@@ -1,0 +1,1 @@
+"""Hostile and messy input: attack corpus, limits, tolerance, encoding and fuzzing."""

@@ -1,0 +1,198 @@
+"""Property-based fuzzing of every decoder entry point (SPEC sections 2 and 7).
+
+Random bytes, random text, token soup and mutations of the published examples
+(``tests/vectors``, and the other OMNI documents in ``tests/golden``) go into
+``json.decode``, ``xml.decode`` (every document type, lenient and strict) and
+``xml.validate``: nothing but a CodecError may come out. A document that does
+decode must survive encode -> decode unchanged.
+
+The number of examples comes from the active hypothesis settings profile.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import omni_codec
+from omni_codec import OmniResponse, OmniSimpleRequest
+
+from ._support import GOLDEN, VECTORS
+
+try:
+    from omni_codec.models import DOCUMENT_TYPES
+except ImportError:  # pragma: no cover - older layouts
+    DOCUMENT_TYPES = ()
+TYPES: tuple[type[Any], ...] = tuple(
+    dict.fromkeys((OmniSimpleRequest, OmniResponse, *DOCUMENT_TYPES))
+)
+VECTOR_BYTES = {
+    f"{folder.name}/{p.name}": p.read_bytes()
+    for folder in (VECTORS, GOLDEN)
+    if folder.is_dir()
+    for p in sorted(folder.iterdir())
+    if p.suffix in (".json", ".xml")
+}
+
+# Warm the caches (XSD, compiled readers) so the first example is not slow.
+omni_codec.xml.validate(VECTOR_BYTES["vectors/simple-request.xml"])
+
+
+def _roundtrip(value: Any, cls: type[Any]) -> None:
+    assert omni_codec.json.decode(omni_codec.json.encode(value), type=cls, strict=True) == value
+    try:
+        encoded = omni_codec.xml.encode(value)
+    except omni_codec.EncodeError as exc:
+        # Only a character XML 1.0 cannot carry (reachable from JSON's \u escapes)
+        # may stop a decoded value from being written as XML.
+        assert "cannot be carried by XML 1.0" in str(exc), str(exc)
+        return
+    assert omni_codec.xml.decode(encoded, type=cls, strict=True) == value
+    omni_codec.xml.validate(encoded)
+
+
+def feed_json(data: bytes | str) -> None:
+    for cls in TYPES:
+        for strict in (False, True):
+            try:
+                value: Any = omni_codec.json.decode(data, type=cls, strict=strict)
+            except omni_codec.CodecError:
+                continue
+            _roundtrip(value, cls)
+
+
+def feed_xml(data: bytes | str) -> None:
+    try:
+        omni_codec.xml.validate(data)
+    except omni_codec.CodecError:
+        pass
+    for cls in TYPES:
+        for strict in (False, True):
+            try:
+                value: Any = omni_codec.xml.decode(data, type=cls, strict=strict)
+            except omni_codec.CodecError:
+                continue
+            _roundtrip(value, cls)
+
+
+def feed_all(data: bytes | str) -> None:
+    feed_json(data)
+    feed_xml(data)
+
+
+# -- strategies --------------------------------------------------------------------
+
+# Characters with a bias to the troublesome ones: controls, surrogates, non-characters.
+AWKWARD = st.sampled_from(
+    ["\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x85", "\ud800", "\udfff", "\ufeff", "\ufffe", "\uffff", "\U0010ffff"]
+)
+ANY_TEXT = st.lists(st.one_of(st.characters(), AWKWARD)).map("".join)
+
+XML_TOKENS = [
+    "<request>", "</request>", "<omniResponse>", "</omniResponse>", "<destinations>",
+    "</destinations>", "<destination>", "</destination>", "<messages>", "</messages>",
+    "<message>", "</message>", "<to>", "</to>", "<phoneNumber>", "</phoneNumber>",
+    "<emailAddress>", "</emailAddress>", "<messageId>", "</messageId>", "<status>",
+    "</status>", "<groupId>", "</groupId>", "<groupName>", "</groupName>", "<id>", "</id>",
+    "<name>", "</name>", "<description>", "</description>", "<text>", "</text>", "<text/>",
+    "<bulkId>", "</bulkId>", "<x>", "</x>", "41793026727", "0", "2147483648", " ", "\n",
+    "\r", "&amp;", "&#13;", "&#0;", "&e;", "<![CDATA[", "]]>", "<!--", "-->", "<?pi?>",
+    '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="ISO-8859-1"?>',
+    '<?xml version="1.0" encoding="UTF-16"?>', "<!DOCTYPE request>",
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', ' xsi:nil="true"', ' a="b"',
+    "\u00e9", "\ud800", "\x00",
+]
+JSON_TOKENS = [
+    "{", "}", "[", "]", ":", ",", '"destinations"', '"messages"', '"to"', '"phoneNumber"',
+    '"emailAddress"', '"messageId"', '"status"', '"groupId"', '"groupName"', '"id"', '"name"',
+    '"description"', '"text"', '"bulkId"', '"x"', '"41793026727"', "0", "-1", "2147483648",
+    "1e400", "1.5", "null", "true", "false", '"\\u0000"', '"\\ud800"', '"\\ufffe"', '""', " ",
+    "\ufeff", "\u00e9", "\ud800",
+]
+XML_SOUP = st.lists(st.sampled_from(XML_TOKENS), max_size=60).map("".join)
+JSON_SOUP = st.lists(st.sampled_from(JSON_TOKENS), max_size=60).map("".join)
+
+
+@st.composite
+def mutated_vector(draw: st.DrawFn) -> bytes:
+    """A published example with a few byte-level mutations applied."""
+    data = bytearray(VECTOR_BYTES[draw(st.sampled_from(sorted(VECTOR_BYTES)))])
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["flip", "insert", "delete", "truncate", "duplicate", "replace"]))
+        at = draw(st.integers(0, len(data)))
+        if kind == "flip" and data:
+            i = min(at, len(data) - 1)
+            data[i] ^= 1 << draw(st.integers(0, 7))
+        elif kind == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=8))
+        elif kind == "delete":
+            del data[at : at + draw(st.integers(1, 64))]
+        elif kind == "truncate":
+            del data[at:]
+        elif kind == "duplicate":
+            end = min(len(data), at + draw(st.integers(1, 128)))
+            data[end:end] = data[at:end] * draw(st.integers(1, 3))
+        elif kind == "replace" and data:
+            i = min(at, len(data) - 1)
+            data[i] = draw(st.sampled_from(b"<>&;\"'/:{}[],0\x00\xff\x80\xc3"))
+    return bytes(data)
+
+
+@st.composite
+def mutated_vector_text(draw: st.DrawFn) -> str:
+    """A published example as text, with token-level insertions."""
+    name = draw(st.sampled_from(sorted(VECTOR_BYTES)))
+    text = VECTOR_BYTES[name].decode("utf-8")
+    tokens = XML_TOKENS if name.endswith(".xml") else JSON_TOKENS
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(tokens)) + text[at:]
+    return text
+
+
+# -- properties --------------------------------------------------------------------
+
+
+@given(st.binary())
+def test_random_bytes(data: bytes) -> None:
+    feed_all(data)
+
+
+@given(ANY_TEXT)
+def test_random_text(data: str) -> None:
+    feed_all(data)
+
+
+@given(ANY_TEXT)
+def test_random_text_as_utf8_bytes(data: str) -> None:
+    feed_all(data.encode("utf-8", "surrogatepass"))
+
+
+@given(XML_SOUP)
+def test_xml_token_soup(data: str) -> None:
+    feed_xml(data)
+    feed_xml(data.encode("utf-8", "surrogatepass"))
+
+
+@given(JSON_SOUP)
+def test_json_token_soup(data: str) -> None:
+    feed_json(data)
+    feed_json(data.encode("utf-8", "surrogatepass"))
+
+
+@given(mutated_vector())
+def test_mutated_vectors(data: bytes) -> None:
+    feed_all(data)
+
+
+@given(mutated_vector_text())
+def test_mutated_vectors_as_text(data: str) -> None:
+    feed_all(data)
+
+
+@given(mutated_vector(), st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "latin-1"]))
+def test_mutated_vectors_reencoded(data: bytes, encoding: str) -> None:
+    text = data.decode("utf-8", "replace")
+    feed_xml(text.encode(encoding, "replace"))
