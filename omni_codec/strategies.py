@@ -24,7 +24,7 @@ arbitrary JSON in free-form objects. ``edge_cases=True`` shifts the weight furth
 towards the values that break codecs.
 
 Hypothesis is a test dependency only: ``import omni_codec`` never imports this
-module; importing it requires ``hypothesis`` (the ``test`` extra).
+module; importing it requires ``hypothesis`` (the ``strategies`` extra).
 """
 
 from __future__ import annotations
