@@ -161,7 +161,7 @@ def json_values(*, edge_cases: bool = False) -> SearchStrategy[Any]:
         st.booleans(),
         st.integers(*_INT64),
         # Where a float would lose digits, and the ends of the 64-bit range.
-        st.sampled_from((2**53 + 1, -(2**53) - 1, 2**63 - 1, -(2**63))),
+        st.sampled_from((2**53 + 1, -(2**53) - 1, 2**63 - 1, -(2**63), -0.0, 1e300)),
         st.floats(allow_nan=False, allow_infinity=False),
         text,
     )
