@@ -18,7 +18,7 @@ from ._paths import join
 from .errors import DecodeError
 from .limits import Limits
 
-__all__ = ["check_limits", "path_to", "strict_shadow"]
+__all__ = ["check_limits", "limit_plan", "path_to", "strict_shadow"]
 
 # (attribute, wire name, kind, shape of list items or nested struct)
 _Step = tuple[str, str, Kind, ValueShape]
@@ -37,14 +37,14 @@ def _limit_plan(shape: StructShape) -> tuple[_Step, ...]:
     return tuple(plan)
 
 
-def check_limits(value: Any, limits: Limits) -> None:
-    _check_struct(value, _limit_plan_for(value), limits, [], 1)
+def limit_plan(shape: StructShape) -> tuple[_Step, ...]:
+    """What :func:`check_limits` visits for ``shape``: empty when nothing can exceed."""
+    return _limit_plan(shape)
 
 
-def _limit_plan_for(value: Any) -> tuple[_Step, ...]:
-    from ._binding import shape_of
-
-    return _limit_plan(shape_of(type(value)))  # type: ignore[arg-type]
+def check_limits(value: Any, plan: tuple[_Step, ...], limits: Limits) -> None:
+    """Apply ``limits`` to a decoded value along its shape's :func:`limit_plan`."""
+    _check_struct(value, plan, limits, [], 1)
 
 
 def _check_struct(

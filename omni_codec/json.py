@@ -15,7 +15,7 @@ from ._binding import shape_of
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._paths import join
 from ._translate import validation_error
-from ._walk import check_limits, path_to, strict_shadow
+from ._walk import check_limits, limit_plan, path_to, strict_shadow
 from .errors import CodecError, DecodeError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -49,7 +49,7 @@ class Encoder:
 class Decoder(Generic[T]):
     """A reusable JSON decoder for one type."""
 
-    __slots__ = ("_decoder", "_limits", "_strict", "type")
+    __slots__ = ("_decoder", "_limits", "_plan", "_strict", "type")
 
     def __init__(
         self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
@@ -58,18 +58,22 @@ class Decoder(Generic[T]):
         self._strict = strict
         self._limits = limits
         self._decoder = msgspec.json.Decoder(type, dec_hook=dec_hook)
-        shape_of(type)  # type: ignore[arg-type]  # fails early for a non-OMNI type
+        self._plan = limit_plan(shape_of(type))  # type: ignore[arg-type]  # fails for a non-OMNI type
 
     def decode(self, data: bytes | bytearray | memoryview | str, /) -> T:
         """The value of ``type`` that ``data`` holds."""
-        if not isinstance(data, (bytes, bytearray, memoryview, str)):
-            raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
-        if isinstance(data, str):
-            self._limits.check_size(len(data.encode("utf-8", "surrogatepass")))
-        else:
-            if isinstance(data, memoryview):
-                data = data.tobytes()
-            self._limits.check_size(len(data))
+        limits = self._limits
+        if type(data) is not bytes:
+            if isinstance(data, str):
+                # At most four bytes a character: measure only when it could matter.
+                if len(data) * 4 > limits.max_bytes:
+                    limits.check_size(len(data.encode("utf-8", "surrogatepass")))
+            elif isinstance(data, (bytearray, memoryview)):
+                data = bytes(data)
+            else:
+                raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
+        if type(data) is bytes:
+            limits.check_size(len(data))
         try:
             if not isinstance(data, str) and not data.isascii():
                 # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,
@@ -86,7 +90,8 @@ class Decoder(Generic[T]):
             ) from None
         except UnicodeError as exc:
             raise DecodeError(f"Malformed JSON: input is not valid Unicode: {exc}") from None
-        check_limits(value, self._limits)
+        if self._plan:
+            check_limits(value, self._plan, limits)
         if self._strict:
             self._reject_unknown_keys(data)
         return value
