@@ -19,12 +19,12 @@ __all__ = ["validation_error"]
 _LOCATED = re.compile(r"\A(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?\Z", re.DOTALL)
 
 
-def validation_error(exc: msgspec.ValidationError, line: int | None = None) -> ValidationError:
+def validation_error(exc: msgspec.ValidationError) -> ValidationError:
     cause = exc.__cause__
     if isinstance(cause, ValidationError):
         outer = _LOCATED.match(str(exc)[len(str(cause)):])
         prefix = outer.group("path") if outer and outer.group("path") else "$"
-        return ValidationError(cause.message, path=prefix + cause.path[1:], line=line)
+        return ValidationError(cause.message, path=prefix + cause.path[1:])
     match = _LOCATED.match(str(exc))
     assert match is not None
-    return ValidationError(match.group("message"), path=match.group("path") or "$", line=line)
+    return ValidationError(match.group("message"), path=match.group("path") or "$")

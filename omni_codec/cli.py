@@ -120,7 +120,7 @@ def _pick_type(args: argparse.Namespace, data: bytes, xml_input: bool) -> type[A
         return _endpoint_type(args.endpoint, args.response)
     if not xml_input:
         raise UsageError("JSON input needs --type or --endpoint")
-    root = omni_xml_root(data)
+    root = _xml_root(data)
     candidates = [cls for cls in DOCUMENT_TYPES if root_name(cls) == root]
     if len(candidates) == 1:
         return candidates[0]
@@ -143,7 +143,7 @@ def _endpoint_type(line: str, response: bool) -> type[Any]:
     return cls
 
 
-def omni_xml_root(data: bytes) -> str:
+def _xml_root(data: bytes) -> str:
     """The root element's name (parsing with the codec's safe parser)."""
     from ._xml.parser import parse
     from .limits import DEFAULT_LIMITS
