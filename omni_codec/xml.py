@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from ._binding import shape_of
 from ._schema import validate
-from ._xml import parser, reader, writer
+from ._xml import fast_reader, fast_writer, parser, reader, writer
 from .errors import CodecError, DecodeError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -36,6 +36,11 @@ class Encoder:
 
     def encode(self, obj: Any, /) -> bytes:
         """``obj`` as an XML document."""
+        # The generated fast path writes the common value; anything it does not
+        # take (or an error) goes to the general writer, which has the paths.
+        data = fast_writer.write(obj, pretty=self.pretty, declaration=self.declaration)
+        if data is not None:
+            return data
         try:
             return writer.write(obj, pretty=self.pretty, declaration=self.declaration)
         except CodecError:
@@ -64,6 +69,11 @@ class Decoder(Generic[T]):
     def decode(self, data: bytes | bytearray | memoryview | str, /) -> T:
         """The value of ``type`` that the document ``data`` holds."""
         try:
+            # The generated fast path reads the regular document; anything else
+            # (and every error) goes to the general path, for its path and line.
+            value = fast_reader.read(data, self.type, self.limits)
+            if value is not None:
+                return value  # type: ignore[no-any-return]
             root = parser.parse(data, self.limits)
             return reader.read(root, self.type, strict=self.strict, limits=self.limits)
         except CodecError:

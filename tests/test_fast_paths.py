@@ -1,0 +1,552 @@
+"""The XML fast paths are the general paths, faster.
+
+``omni_codec._xml.fast_reader`` and ``fast_writer`` handle the regular document
+with code generated per type and hand everything else back (``None``) to the
+general reader and writer. Their one promise: whenever they give a result, it is
+the general path's result, to the type, the byte, the decimal digit and the
+offset. These tests hold them to it:
+
+* properties over every document type and a model with every kind of value:
+  what the fast path writes is what the general writer writes, what it reads is
+  what the general reader reads, for regular documents (where the fast path must
+  also *apply*), pretty-printed ones, mutated ones and arbitrary input;
+* a table of irregular inputs and values, each of which the fast path must hand
+  back, so that the caller gives the general path's result or error (same class,
+  message, path and line).
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import enum
+import inspect
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+import msgspec
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from omni_codec import (
+    CodecError,
+    DecodeError,
+    Destination,
+    EncodeError,
+    OmniResponse,
+    OmniResponseDetails,
+    OmniSimpleRequest,
+    Status,
+    To,
+    xml,
+)
+from omni_codec._scalars import OmniDateTime
+from omni_codec._xml import fast_reader, fast_writer, parser, reader, writer
+from omni_codec.limits import DEFAULT_LIMITS, Limits
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber
+from omni_codec.strategies import from_type
+
+# --- Models beyond the document types -----------------------------------------------
+#
+# Every kind of value, optional Structs holding lists, lists inside list items and
+# constraints of every sort msgspec checks: the generators must handle them all
+# the way the general paths do, whatever OMNI models exist yet.
+
+
+class Colour(enum.Enum):
+    RED = "RED"
+    GREEN = "GREEN"
+
+
+class Leg(OmniStruct, kw_only=True):
+    at: OmniDateTime
+    colour: Colour | None = None
+
+
+class Stop(OmniStruct, kw_only=True):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
+    flow: list[Leg] | None = None  # a list inside a list item
+
+
+class Extra(OmniStruct, kw_only=True):
+    note: str | None = None
+    results: list[Stop] | None = None  # a list inside an optional Struct
+
+
+class KindsDocument(OmniStruct, kw_only=True):
+    text: str | None = None
+    phone_number: PhoneNumber | None = None
+    count: Int32 | None = None
+    step: Annotated[int, msgspec.Meta(gt=-10, lt=1000, multiple_of=5)] | None = None
+    enabled: bool | None = None
+    price: Decimal | None = None
+    sent_at: OmniDateTime | None = None
+    channel: Colour | None = None
+    extra: Extra | None = None
+    results: list[Stop]
+    custom_payload: dict[str, Any] | None = None
+    scenarios: Annotated[list[Stop], msgspec.Meta(max_length=3)] | None = None
+
+
+TYPES = [*DOCUMENT_TYPES, KindsDocument]
+TYPE_IDS = [cls.__name__ for cls in TYPES]
+
+
+# --- The two paths, and what each gives ---------------------------------------------
+
+
+def general_decode(data: Any, cls: type, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """``xml.Decoder.decode`` without the fast path."""
+    try:
+        root = parser.parse(data, limits)
+        return reader.read(root, cls, strict=strict, limits=limits)
+    except CodecError:
+        raise
+    except RecursionError:
+        raise DecodeError(f"Nesting exceeds the limit max_depth={limits.max_depth}") from None
+
+
+def fast_decode(data: Any, cls: type, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """The fast path, then the general path if it hands the document back."""
+    value = fast_reader.read(data, cls, limits)
+    if value is not None:
+        return value
+    return general_decode(data, cls, strict=strict, limits=limits)
+
+
+def general_encode(value: Any, *, pretty: bool = False, declaration: bool = False) -> bytes:
+    """``xml.Encoder.encode`` without the fast path."""
+    try:
+        return writer.write(value, pretty=pretty, declaration=declaration)
+    except CodecError:
+        raise
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise EncodeError(f"Cannot encode as XML: {exc}") from None
+
+
+def fast_encode(value: Any, *, pretty: bool = False, declaration: bool = False) -> bytes:
+    data = fast_writer.write(value, pretty=pretty, declaration=declaration)
+    if data is not None:
+        return data
+    return general_encode(value, pretty=pretty, declaration=declaration)
+
+
+def outcome(call: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    """What a call gives: its value, or its error's class, message, path and line."""
+    try:
+        return ("value", call(*args, **kwargs))
+    except Exception as exc:  # noqa: BLE001 (any difference is a failure)
+        return ("error", type(exc), str(exc), getattr(exc, "path", None), getattr(exc, "line", None))
+
+
+def assert_same(actual: Any, expected: Any, path: str = "$") -> None:
+    """Equal, and of the same types, decimal digits and offsets all the way down."""
+    assert type(actual) is type(expected), f"{path}: {type(actual)} is not {type(expected)}"
+    assert actual == expected, f"{path}: {actual!r} != {expected!r}"
+    if isinstance(expected, msgspec.Struct):
+        for name in expected.__struct_fields__:
+            assert_same(getattr(actual, name), getattr(expected, name), f"{path}.{name}")
+    elif isinstance(expected, (list, tuple)):
+        for index, (a, e) in enumerate(zip(actual, expected)):
+            assert_same(a, e, f"{path}[{index}]")
+    elif isinstance(expected, dict):
+        assert list(actual) == list(expected), f"{path}: key order"
+        for key in expected:
+            assert_same(actual[key], expected[key], f"{path}[{key!r}]")
+    elif isinstance(expected, Decimal):
+        assert actual.as_tuple() == expected.as_tuple(), f"{path}: {actual!r} is not {expected!r}"
+    elif isinstance(expected, dt.datetime):
+        assert actual.utcoffset() == expected.utcoffset(), f"{path}: offset of {actual!r}"
+    elif isinstance(expected, float):
+        assert repr(actual) == repr(expected), f"{path}: {actual!r} is not {expected!r}"
+
+
+def assert_same_outcome(fast: tuple[Any, ...], general: tuple[Any, ...]) -> None:
+    assert fast[0] == general[0], (fast, general)
+    if fast[0] == "value":
+        assert_same(fast[1], general[1])
+    else:
+        assert fast == general
+
+
+def uses_json(value: Any) -> bool:
+    """Whether a value holds a free-form JSON field (which the fast reader leaves alone)."""
+    if isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            field = getattr(value, name)
+            if isinstance(field, dict) or uses_json(field):
+                return True
+    if isinstance(value, list):
+        return any(map(uses_json, value))
+    return False
+
+
+# --- Regular documents: the fast paths apply and agree -------------------------------
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
+@given(data=st.data())
+def test_fast_writer_writes_the_general_writers_bytes(cls: type, data: st.DataObject) -> None:
+    value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
+    for pretty in (False, True):
+        for declaration in (False, True):
+            fast = fast_writer.write(value, pretty=pretty, declaration=declaration)
+            assert fast is not None, "a writable value must take the fast path"
+            assert fast == writer.write(value, pretty=pretty, declaration=declaration)
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
+@given(data=st.data())
+def test_fast_reader_reads_what_the_general_reader_reads(cls: type, data: st.DataObject) -> None:
+    value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
+    document = writer.write(value)
+    for form in (document, document.decode("utf-8")):
+        fast = fast_reader.read(form, cls, DEFAULT_LIMITS)
+        if not uses_json(value):
+            assert fast is not None, "a regular document must take the fast path"
+        if fast is not None:
+            assert_same(fast, general_decode(form, cls))
+    for variant in (
+        writer.write(value, pretty=True, declaration=True),
+        document.replace(b"\n", b"\r\n"),
+        b'<?xml version="1.0" encoding="utf-8"?>\n' + document,
+    ):
+        assert_same_outcome(outcome(fast_decode, variant, cls), outcome(general_decode, variant, cls))
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
+def test_every_type_has_fast_paths(cls: type) -> None:
+    assert fast_reader._readers(cls) is not None
+    assert fast_writer._writer(cls) is not None
+
+
+# --- Irregular documents: the fast reader hands back, the result is the general one --
+
+# Insertions and replacements at any place of a valid document: each makes it
+# irregular (or malformed) in one of the ways a hostile or unusual producer would.
+_INSERTIONS = [
+    ' a="1"', ' xmlns="urn:x"', ' xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+    "<x>1</x>", "<x/>", "<!--c-->", "<?pi x?>", "<![CDATA[<&>]]>", "&amp;", "&#13;", "&#x41;",
+    "&lt;", "&bogus;", "&#0;", "\r", "\r\n", " ", "\n\t", "]]>", "\x00", "\ufffe", "\u00e9", "<", ">",
+    "<messageId>m</messageId>", "<phoneNumber>1</phoneNumber>", "<to></to>",
+    "<status><groupId>1</groupId></status>", "<destination/>", "<message></message>",
+]
+
+
+_LEAF = re.compile(rb"<([A-Za-z]+)>[^<]*</\1>")
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn, cls: type) -> bytes:
+    value = draw(from_type(cls))
+    document = draw(st.sampled_from([writer.write(value), writer.write(value, pretty=True)]))
+    for _ in range(draw(st.integers(1, 3))):
+        mutation = draw(st.sampled_from(["insert", "delete", "duplicate", "byte"]))
+        position = draw(st.integers(0, len(document)))
+        if mutation == "insert":
+            piece = draw(st.sampled_from(_INSERTIONS)).encode("utf-8")
+            document = document[:position] + piece + document[position:]
+        elif mutation == "delete":
+            document = document[:position] + document[position + draw(st.integers(1, 12)):]
+        elif mutation == "duplicate":
+            leaves = list(_LEAF.finditer(document))
+            if leaves:
+                leaf = leaves[position % len(leaves)]
+                document = document[:leaf.end()] + leaf.group() + document[leaf.end():]
+        else:
+            index = min(position, len(document) - 1)
+            document = document[:index] + bytes([draw(st.integers(0, 255))]) + document[index + 1:]
+    return document
+
+
+@pytest.mark.parametrize("cls", [OmniResponse, OmniSimpleRequest, KindsDocument], ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_mutated_documents_decode_as_the_general_path_decodes_them(
+    cls: type, data: st.DataObject
+) -> None:
+    document = data.draw(mutated_documents(cls), label="document")
+    for strict in (False, True):
+        assert_same_outcome(
+            outcome(fast_decode, document, cls, strict=strict),
+            outcome(general_decode, document, cls, strict=strict),
+        )
+
+
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=300)))
+def test_arbitrary_input_decodes_as_the_general_path_decodes_it(data: bytes | str) -> None:
+    for cls in (OmniResponse, OmniSimpleRequest):
+        assert_same_outcome(outcome(fast_decode, data, cls), outcome(general_decode, data, cls))
+
+
+def _response(**fields: Any) -> bytes:
+    """An OmniResponse document of one message, its leaves replaced by ``fields``."""
+    leaves = {
+        "phoneNumber": "41793026727", "groupId": "0", "groupName": "ACCEPTED", "id": "0",
+        "name": "MESSAGE_ACCEPTED", "description": "Message accepted", "messageId": "m-1",
+    }
+    leaves.update(fields)
+    return (
+        "<omniResponse><bulkId>b</bulkId><messages><message><to>"
+        f"<phoneNumber>{leaves['phoneNumber']}</phoneNumber></to><status>"
+        f"<groupId>{leaves['groupId']}</groupId><groupName>{leaves['groupName']}</groupName>"
+        f"<id>{leaves['id']}</id><name>{leaves['name']}</name>"
+        f"<description>{leaves['description']}</description></status>"
+        f"<messageId>{leaves['messageId']}</messageId></message></messages></omniResponse>"
+    ).encode("utf-8")
+
+
+REGULAR = _response()
+HANDED_BACK: list[tuple[str, bytes | str]] = [
+    ("attribute", REGULAR.replace(b"<to>", b'<to a="1">')),
+    ("attribute on the root", REGULAR.replace(b"<omniResponse>", b'<omniResponse a="1">')),
+    ("namespace", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns="urn:x">')),
+    ("xsi:nil", REGULAR.replace(
+        b"<bulkId>b</bulkId>",
+        b'<bulkId xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/>',
+    )),
+    ("unknown element", REGULAR.replace(b"<to>", b"<to><fax>1</fax>")),
+    ("unknown element in the root", REGULAR.replace(b"</omniResponse>", b"<x/></omniResponse>")),
+    ("duplicate element", REGULAR.replace(b"<id>0</id>", b"<id>0</id><id>0</id>")),
+    ("duplicate root field", REGULAR.replace(b"<bulkId>b</bulkId>", b"<bulkId>b</bulkId>" * 2)),
+    ("element inside a leaf", REGULAR.replace(b"<name>MESSAGE_ACCEPTED", b"<name><b>x</b>")),
+    ("children reordered", REGULAR.replace(
+        b"<groupName>ACCEPTED</groupName><id>0</id>", b"<id>0</id><groupName>ACCEPTED</groupName>"
+    )),
+    ("missing required element", REGULAR.replace(b"<messageId>m-1</messageId>", b"")),
+    ("missing list", REGULAR.replace(REGULAR[REGULAR.index(b"<messages>"):REGULAR.index(b"</omniResponse>")], b"")),
+    ("int out of range", _response(groupId="2147483648")),
+    ("int with too many digits", _response(groupId="1" * 5000)),
+    ("int not in the lexical space", _response(groupId="5.0")),
+    ("int of non-ASCII digits", _response(groupId="\u0665")),
+    ("int as a reference", _response(groupId="&#53;")),
+    ("pattern not matched", _response(phoneNumber="+41")),
+    ("pattern with a newline", _response(phoneNumber="41&#10;")),
+    ("empty element", REGULAR.replace(b"<bulkId>b</bulkId>", b"<bulkId/>")),
+    ("empty list element", b"<omniResponse><messages/></omniResponse>"),
+    ("comment inside a text", _response(name="MESSAGE_<!-- c -->ACCEPTED")),
+    ("CDATA", _response(name="<![CDATA[MESSAGE_ACCEPTED]]>")),
+    ("processing instruction", REGULAR.replace(b"<to>", b"<to><?pi x?>")),
+    ("undefined entity", _response(name="&nbsp;")),
+    ("invalid character reference", _response(name="&#0;")),
+    ("stray ampersand", _response(name="a & b")),
+    ("character XML cannot carry", _response(name="\x01")),
+    ("cdata end in a text", _response(name="a]]>b")),
+    ("DOCTYPE", b"<!DOCTYPE omniResponse>" + REGULAR),
+    ("entity declaration", b'<!DOCTYPE omniResponse [<!ENTITY e "x">]>' + _response(name="&e;")),
+    ("byte order mark", b"\xef\xbb\xbf" + REGULAR),
+    ("UTF-16", REGULAR.decode().encode("utf-16")),
+    ("Latin-1 declared", b'<?xml version="1.0" encoding="ISO-8859-1"?>' + _response(name="\xe9").replace(b"\xc3\xa9", b"\xe9")),
+    ("version 1.1", b'<?xml version="1.1"?>' + REGULAR),
+    ("leading whitespace", b"\n" + REGULAR),
+    ("space inside an end tag", REGULAR.replace(b"</to>", b"</to >")),
+    ("wrong root", REGULAR.replace(b"omniResponse", b"request")),
+    ("malformed", REGULAR.replace(b"</to>", b"</too>")),
+    ("truncated", REGULAR[:-5]),
+    ("not UTF-8", REGULAR.replace(b"ACCEPTED", b"ACC\xffEPTED")),
+    ("surrogate in str input", REGULAR.decode().replace("ACCEPTED", "ACC\ud800")),
+]
+# Documents the fast reader reads (and must read as the general reader does).
+FAST: list[tuple[str, bytes | str]] = [
+    ("regular", REGULAR),
+    ("str", REGULAR.decode()),
+    ("declaration", b'<?xml version="1.0" encoding="UTF-8"?>\n' + REGULAR),
+    ("declaration in str", '<?xml version="1.0" encoding="ISO-8859-1"?>' + _response(name="\xe9").decode()),
+    ("references", _response(name="a &amp; b &lt;c&gt; &quot;&apos; &#13;&#x1F600;")),
+    ("carriage returns", _response(description="a\r\nb\rc").replace(b"<to>", b"<to>\r\n")),
+    ("pretty", xml.encode(xml.decode(REGULAR, type=OmniResponse), pretty=True)),
+    ("whitespace around an int", _response(groupId=" 5\n")),
+    ("int with a sign", _response(groupId="+5")),
+    ("int with leading zeros", _response(groupId="-007")),
+    ("non-ASCII", _response(description="\u00e9\u4e2d\U0001f600")),
+    ("empty string", _response(description="")),
+    ("empty list", b"<omniResponse><messages></messages></omniResponse>"),
+    ("bytearray", bytearray(REGULAR)),
+    ("memoryview", memoryview(REGULAR)),
+]
+
+
+@pytest.mark.parametrize(("name", "document"), HANDED_BACK, ids=[c[0] for c in HANDED_BACK])
+def test_irregular_documents_are_handed_back(name: str, document: bytes | str) -> None:
+    assert fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is None
+    for strict in (False, True):
+        expected = outcome(general_decode, document, OmniResponse, strict=strict)
+        assert_same_outcome(outcome(xml.decode, document, type=OmniResponse, strict=strict), expected)
+
+
+@pytest.mark.parametrize(("name", "document"), FAST, ids=[c[0] for c in FAST])
+def test_regular_documents_are_read_fast(name: str, document: bytes | str) -> None:
+    fast = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS)
+    assert fast is not None
+    for strict in (False, True):
+        assert_same(fast, general_decode(document, OmniResponse, strict=strict))
+        assert_same(xml.decode(document, type=OmniResponse, strict=strict), fast)
+
+
+def test_limits_are_the_general_paths() -> None:
+    two = _response().replace(b"<messages>", b"<messages>" + REGULAR[REGULAR.index(b"<message>"):REGULAR.index(b"</messages>")])
+    for limits in (Limits(max_list_items=1), Limits(max_bytes=len(two) - 1)):
+        assert fast_reader.read(two, OmniResponse, limits) is None
+        expected = outcome(general_decode, two, OmniResponse, limits=limits)
+        assert expected[0] == "error" and expected[1] is DecodeError
+        assert_same_outcome(outcome(xml.decode, two, type=OmniResponse, limits=limits), expected)
+    assert fast_reader.read(two, OmniResponse, Limits(max_list_items=2)) is not None
+
+
+def test_long_texts_are_read_as_the_general_path_reads_them() -> None:
+    document = _response(description="x" * 10_000_001)  # over libxml2's default limit
+    assert_same_outcome(outcome(fast_decode, document, OmniResponse), outcome(general_decode, document, OmniResponse))
+
+
+def test_a_text_node_the_tree_parse_could_refuse_is_handed_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tree parse refuses a text node over _TEXT_NODE_LIMIT bytes, the tree-less
+    # check does not: a document with a window of _TEXT_WINDOW bytes without a tag
+    # is handed back. (Scaled down: a gigabyte is beyond a test.)
+    monkeypatch.setattr(fast_reader, "_TEXT_WINDOW", 1000)
+    assert fast_reader.read(_response(description="x" * 2500), OmniResponse, DEFAULT_LIMITS) is None
+    assert fast_reader.read(_response(description="x" * 500), OmniResponse, DEFAULT_LIMITS) is not None
+
+
+def test_the_text_node_limit_is_libxml2s() -> None:
+    huge = _parser_options(parser._parser)["huge_tree"] == ast.dump(ast.Constant(True))
+    assert fast_reader._TEXT_NODE_LIMIT == (1_000_000_000 if huge else 10_000_000)
+    assert 2 * fast_reader._TEXT_WINDOW <= fast_reader._TEXT_NODE_LIMIT
+
+
+def test_the_depth_limit_is_the_general_paths() -> None:
+    # An OmniResponse nests five levels (omniResponse/messages/message/status/id).
+    for max_depth in (3, 4, 5, 6):
+        limits = Limits(max_depth=max_depth)
+        fast = fast_reader.read(REGULAR, OmniResponse, limits)
+        assert (fast is not None) == (max_depth >= 5)
+        assert_same_outcome(
+            outcome(xml.decode, REGULAR, type=OmniResponse, limits=limits),
+            outcome(general_decode, REGULAR, OmniResponse, limits=limits),
+        )
+
+
+def test_list_length_constraints_are_checked() -> None:
+    request = b"<request><destinations></destinations></request>"  # min_length=1
+    assert fast_reader.read(request, OmniSimpleRequest, DEFAULT_LIMITS) is None
+    assert_same_outcome(
+        outcome(xml.decode, request, type=OmniSimpleRequest), outcome(general_decode, request, OmniSimpleRequest)
+    )
+    no_phone = b"<request><destinations><destination><to/></destination></destinations></request>"
+    assert fast_reader.read(no_phone.replace(b"<to/>", b"<to></to>"), OmniSimpleRequest, DEFAULT_LIMITS) is None
+
+
+def _parser_options(function: Any) -> dict[str, Any]:
+    """The keywords of the one ``XMLParser(...)`` call in ``function``, and whether
+    it adds resolvers."""
+    tree = ast.parse(inspect.getsource(function).strip())
+    calls = [
+        node for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "XMLParser"
+    ]
+    assert len(calls) == 1
+    options = {k.arg: ast.dump(k.value) for k in calls[0].keywords if k.arg != "target"}
+    options["resolvers"] = sorted(
+        ast.dump(argument) for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add"
+        for argument in node.args
+    )
+    return options
+
+
+def test_the_event_parser_is_configured_as_the_tree_parser() -> None:
+    """The tree-less well-formedness check uses the configuration of ``parser._parser``."""
+    assert _parser_options(fast_reader._event_parser) == _parser_options(parser._parser)
+
+
+def test_pattern_columns_agree_with_re_search() -> None:
+    check = fast_reader.column_checker(r"\A[0-9]+\Z")
+    for column, expected in [
+        ([], True), (["1", "23"], True), ([""], False), (["1", "2a"], False),
+        (["1\n"], False), (["1\x002"], False), (["\x00"], False), (["\u0665"], False),
+    ]:
+        assert check(column) is expected, column
+    general = fast_reader.column_checker(r"^[0-9]+$")  # "$" also matches before a final "\n"
+    assert general(["1\n"]) is True
+
+
+# --- Irregular values: the fast writer hands back, the result is the general one -----
+
+
+def _message(**status: Any) -> OmniResponseDetails:
+    fields = {"group_id": 0, "group_name": "ACCEPTED", "id": 0, "name": "N", "description": "D"}
+    fields.update(status)
+    return OmniResponseDetails(to=To(phone_number="41793026727"), status=Status(**fields), message_id="m")
+
+
+class Text(str):
+    pass
+
+
+WRITTEN_BACK: list[tuple[str, Any]] = [
+    ("int out of range", OmniResponse(messages=[_message(group_id=2**31)])),
+    ("bool for an int", OmniResponse(messages=[_message(group_id=True)])),
+    ("str for an int", OmniResponse(messages=[_message(group_id="0")])),
+    ("int for a str", OmniResponse(messages=[_message(name=1)])),
+    ("str subclass", OmniResponse(messages=[_message(name=Text("N"))])),
+    ("None in a required field", OmniResponse(messages=[_message(name=None)])),
+    ("NUL", OmniResponse(messages=[_message(name="a\x00")])),
+    ("surrogate", OmniResponse(messages=[_message(description="\ud800")])),
+    ("U+FFFF in the root", OmniResponse(bulk_id="\uffff", messages=[])),
+    ("not a list", OmniResponse(messages=(_message(),))),  # type: ignore[arg-type]
+    ("wrong item type", OmniResponse(messages=[To()])),  # type: ignore[list-item]
+    ("wrong Struct type", OmniResponse(messages=[OmniResponseDetails(to=Status(group_id=0, group_name="", id=0, name="", description=""), status=_message().status, message_id="m")])),  # type: ignore[arg-type]
+    ("pattern not matched", OmniSimpleRequest(destinations=[Destination(to=To(phone_number="+1"))])),
+    ("pattern with a NUL", OmniSimpleRequest(destinations=[Destination(to=To(phone_number="1\x002"))])),
+    ("naive datetime", KindsDocument(results=[Stop(name="n", flow=[Leg(at=dt.datetime(2020, 1, 1))])])),  # type: ignore[arg-type]
+    ("decimal NaN", KindsDocument(price=Decimal("NaN"), results=[])),
+    ("enum of another type", KindsDocument(channel="RED", results=[])),  # type: ignore[arg-type]
+    ("JSON with a non-str key", KindsDocument(custom_payload={1: 2}, results=[])),  # type: ignore[dict-item]
+    ("not a model", {"messages": []}),
+]
+WRITTEN_FAST: list[tuple[str, Any]] = [
+    ("markup characters", OmniResponse(bulk_id="<&>", messages=[_message(name="a<b>&c", description="]]>")])),
+    ("carriage return", OmniSimpleRequest(destinations=[Destination(to=To(phone_number="1"))], text="a\r\nb")),
+    ("non-ASCII", OmniResponse(messages=[_message(description="\u00e9\u4e2d\U0001f600\t\n")])),
+    ("empty list", OmniResponse(messages=[])),
+    ("a Struct that is no document", To(phone_number="1")),
+    ("int bounds", OmniResponse(messages=[_message(group_id=-(2**31), id=2**31 - 1)])),
+    ("every kind", KindsDocument(
+        text="t", phone_number="1", count=3, step=5, enabled=False, price=Decimal("0.0001000000"),
+        sent_at=OmniDateTime(2015, 6, 4, 13, 1, 52, 933000, dt.timezone(dt.timedelta(hours=-3))),
+        channel=Colour.RED, extra=Extra(results=[Stop(name="a", flow=[])]),
+        results=[Stop(name="s&", flow=[Leg(at=OmniDateTime(2020, 1, 1, tzinfo=dt.timezone.utc), colour=Colour.GREEN)])],
+        custom_payload={"a": [1, 2.5, None, True, {"b": "<"}]},
+    )),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), WRITTEN_BACK, ids=[c[0] for c in WRITTEN_BACK])
+def test_irregular_values_are_handed_back(name: str, value: Any) -> None:
+    assert fast_writer.write(value) is None
+    for pretty in (False, True):
+        assert outcome(xml.encode, value, pretty=pretty) == outcome(general_encode, value, pretty=pretty)
+
+
+@pytest.mark.parametrize(("name", "value"), WRITTEN_FAST, ids=[c[0] for c in WRITTEN_FAST])
+def test_values_needing_care_are_written_fast(name: str, value: Any) -> None:
+    for pretty in (False, True):
+        fast = fast_writer.write(value, pretty=pretty)
+        assert fast is not None
+        assert fast == writer.write(value, pretty=pretty) == xml.encode(value, pretty=pretty)
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=8), st.one_of(st.none(), st.text(max_size=8))), max_size=5
+    ),
+    st.one_of(st.none(), st.text(max_size=8)),
+)
+def test_any_strings_are_written_as_the_general_writer_writes_them(
+    items: list[tuple[str, str | None]], text: str | None
+) -> None:
+    value = OmniSimpleRequest(
+        destinations=[Destination(message_id=m, to=To(phone_number="1", email_address=e)) for m, e in items],
+        text=text,
+    )
+    assert outcome(fast_encode, value) == outcome(general_encode, value)
