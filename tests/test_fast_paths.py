@@ -17,10 +17,8 @@ offset. These tests hold them to it:
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import enum
-import inspect
 import re
 from decimal import Decimal
 from typing import Annotated, Any
@@ -409,7 +407,7 @@ def test_a_text_node_the_tree_parse_could_refuse_is_handed_back(monkeypatch: pyt
 
 
 def test_the_text_node_limit_is_libxml2s() -> None:
-    huge = _parser_options(parser._parser)["huge_tree"] == ast.dump(ast.Constant(True))
+    huge = parser.SAFE_OPTIONS["huge_tree"]
     assert fast_reader._TEXT_NODE_LIMIT == (1_000_000_000 if huge else 10_000_000)
     assert 2 * fast_reader._TEXT_WINDOW <= fast_reader._TEXT_NODE_LIMIT
 
@@ -436,27 +434,13 @@ def test_list_length_constraints_are_checked() -> None:
     assert fast_reader.read(no_phone.replace(b"<to/>", b"<to></to>"), OmniSimpleRequest, DEFAULT_LIMITS) is None
 
 
-def _parser_options(function: Any) -> dict[str, Any]:
-    """The keywords of the one ``XMLParser(...)`` call in ``function``, and whether
-    it adds resolvers."""
-    tree = ast.parse(inspect.getsource(function).strip())
-    calls = [
-        node for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "XMLParser"
-    ]
-    assert len(calls) == 1
-    options = {k.arg: ast.dump(k.value) for k in calls[0].keywords if k.arg != "target"}
-    options["resolvers"] = sorted(
-        ast.dump(argument) for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add"
-        for argument in node.args
-    )
-    return options
-
-
-def test_the_event_parser_is_configured_as_the_tree_parser() -> None:
-    """The tree-less well-formedness check uses the configuration of ``parser._parser``."""
-    assert _parser_options(fast_reader._event_parser) == _parser_options(parser._parser)
+def test_a_doctype_is_never_taken_by_the_fast_path() -> None:
+    """The general path refuses a DOCTYPE; the fast path must hand it back."""
+    for doctype in (b'<!DOCTYPE omniResponse SYSTEM "file:///nonexistent">', b"<!DOCTYPE omniResponse>"):
+        document = doctype + b"<omniResponse><messages></messages></omniResponse>"
+        assert fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is None
+        with pytest.raises(DecodeError, match="DOCTYPE"):
+            xml.decode(document, type=OmniResponse)
 
 
 def test_pattern_columns_agree_with_re_search() -> None:

@@ -56,7 +56,7 @@ from .._binding import DocumentShape, FieldShape, Kind, StructShape, ValueShape,
 from .._scalars import OmniDateTime, parse_datetime, parse_decimal, parse_int
 from ..limits import Limits
 from .depth import typed_depth
-from .parser import _RefuseAll, to_bytes
+from .parser import safe_parser, to_bytes
 
 __all__ = ["read"]
 
@@ -239,21 +239,9 @@ _local = threading.local()
 
 
 def _event_parser() -> etree.XMLParser:
-    # The configuration of parser._parser, to the letter (a test compares the two).
-    events = etree.XMLParser(
-        target=cast(Any, _Events()),  # close() only: no Python call per event
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=True,
-        remove_comments=True,
-        remove_pis=True,
-        strip_cdata=True,
-    )
-    events.resolvers.add(_RefuseAll())
-    return events
+    # The safe parser's configuration, with a target that only has close(): no
+    # Python call per event, no tree.
+    return safe_parser(target=_Events())
 
 
 def _well_formed(raw: bytes) -> bool:

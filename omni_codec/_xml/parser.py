@@ -35,27 +35,36 @@ class _RefuseAll(etree.Resolver):
         return self.resolve_string("", context, base_url=None)
 
 
+#: The one parser configuration, for every parse of untrusted input.
+SAFE_OPTIONS: dict[str, Any] = dict(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    attribute_defaults=False,
+    # A string of more than 10 MB is legal; max_bytes bounds what one document may
+    # hold, and max_depth its nesting.
+    huge_tree=True,
+    remove_comments=True,
+    remove_pis=True,
+    strip_cdata=True,
+    # Not ``collect_ids=False``: with lxml 6 / libxml2 2.14 that option makes
+    # libxml2 load the external DTD subset (a file read). A test guards this.
+)
+
+
+def safe_parser(target: Any = None) -> etree.XMLParser:
+    """A new parser with :data:`SAFE_OPTIONS` that resolves nothing (and ``target``)."""
+    parser = etree.XMLParser(target=target, **SAFE_OPTIONS)
+    parser.resolvers.add(_RefuseAll())
+    return parser
+
+
 def _parser() -> etree.XMLParser:
     # lxml parsers are not thread-safe; one per thread.
     parser: etree.XMLParser | None = getattr(_local, "parser", None)
     if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            attribute_defaults=False,
-            # A string of more than 10 MB is legal; max_bytes bounds what one
-            # document may hold, and max_depth its nesting.
-            huge_tree=True,
-            remove_comments=True,
-            remove_pis=True,
-            strip_cdata=True,
-            # Not ``collect_ids=False``: with lxml 6 / libxml2 2.14 that option makes
-            # libxml2 load the external DTD subset (a file read). A test guards this.
-        )
-        parser.resolvers.add(_RefuseAll())
-        _local.parser = parser
+        parser = _local.parser = safe_parser()
     return parser
 
 
