@@ -11,6 +11,7 @@ import os
 import pathlib
 import shutil
 import sys
+from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
 TESTS = HERE.parent / "tests"
@@ -75,3 +76,33 @@ def argv_with_defaults(name: str, suffix: str) -> list[str]:
     if dictionary.is_file() and not any(arg.startswith("-dict=") for arg in flags):
         argv.insert(1, f"-dict={dictionary}")
     return argv
+
+
+def feed(
+    decode: Callable[..., object],
+    data: bytes,
+    types: tuple[type, ...],
+    roundtrip: Callable[[object, type], None],
+    refused: type[Exception],
+) -> None:
+    """Decode ``data`` as every type, lenient and strict, as bytes and (when it is
+    UTF-8) as text; round-trip whatever decodes. ``refused`` (CodecError) is the
+    one exception a decoder may raise; anything else escapes as a crash."""
+    for cls in types:
+        for strict in (False, True):
+            try:
+                value = decode(data, type=cls, strict=strict)
+            except refused:
+                continue
+            roundtrip(value, cls)
+    # The same document as text: str input takes another path.
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    for cls in types:
+        try:
+            value = decode(text, type=cls)
+        except refused:
+            continue
+        roundtrip(value, cls)

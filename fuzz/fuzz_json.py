@@ -19,7 +19,7 @@ with atheris.instrument_imports():
     import omni_codec
     from omni_codec import CodecError
 
-from _common import argv_with_defaults, document_types
+from _common import argv_with_defaults, document_types, feed
 
 TYPES = document_types()
 
@@ -43,23 +43,7 @@ def _roundtrip(value: object, cls: type) -> None:
 
 
 def test_one_input(data: bytes) -> None:
-    for cls in TYPES:
-        for strict in (False, True):
-            try:
-                value: object = omni_codec.json.decode(data, type=cls, strict=strict)
-            except CodecError:
-                continue
-            _roundtrip(value, cls)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return
-    for cls in TYPES:
-        try:
-            value = omni_codec.json.decode(text, type=cls)
-        except CodecError:
-            continue
-        _roundtrip(value, cls)
+    feed(omni_codec.json.decode, data, TYPES, _roundtrip, CodecError)
 
 
 def main() -> None:

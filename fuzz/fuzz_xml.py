@@ -19,7 +19,7 @@ with atheris.instrument_imports():
     import omni_codec
     from omni_codec import CodecError
 
-from _common import argv_with_defaults, document_types
+from _common import argv_with_defaults, document_types, feed
 
 TYPES = document_types()
 
@@ -39,24 +39,7 @@ def test_one_input(data: bytes) -> None:
         omni_codec.xml.validate(data)
     except CodecError:
         pass
-    for cls in TYPES:
-        for strict in (False, True):
-            try:
-                value: object = omni_codec.xml.decode(data, type=cls, strict=strict)
-            except CodecError:
-                continue
-            _roundtrip(value, cls)
-    # The same document as text: str input takes another path (re-declaration).
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return
-    for cls in TYPES:
-        try:
-            value = omni_codec.xml.decode(text, type=cls)
-        except CodecError:
-            continue
-        _roundtrip(value, cls)
+    feed(omni_codec.xml.decode, data, TYPES, _roundtrip, CodecError)
 
 
 def main() -> None:

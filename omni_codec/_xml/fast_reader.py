@@ -55,6 +55,7 @@ from lxml import etree
 from .._binding import DocumentShape, FieldShape, Kind, StructShape, ValueShape, document_of
 from .._scalars import OmniDateTime, parse_datetime, parse_decimal, parse_int
 from ..limits import Limits
+from .codegen import SourceBuilder
 from .depth import typed_depth
 from .parser import safe_parser, to_bytes
 
@@ -337,7 +338,7 @@ def column_checker(pattern: str) -> Callable[[list[str]], bool]:
 _STRUCT_FIELDS = frozenset(("cls", "fields", "tag_field", "tag", "array_like", "forbid_unknown_fields"))
 
 
-class _Generator:
+class _Generator(SourceBuilder):
     """Writes the Python source of one document type's reader.
 
     The root's fields are matched in order by anchored patterns; a list directly
@@ -352,7 +353,7 @@ class _Generator:
         self.document = document
         self.shape = document.content
         self.space = _SPACE if spaced else ""
-        self.namespace: dict[str, Any] = {
+        super().__init__({
             "_Miss": _Miss,
             "_NoMatch": _NoMatch,
             "_INTS": _INTS.__getitem__,
@@ -372,26 +373,12 @@ class _Generator:
             "_mod": operator.mod,
             "_repeat": repeat,
             "_zip": zip,
-        }
-        self.functions: list[str] = []
+        })
         self.item_patterns: dict[str, tuple[str, int]] = {}
-        self.counter = 0
-
-    def name(self, prefix: str) -> str:
-        self.counter += 1
-        return f"{prefix}{self.counter}"
-
-    def constant(self, prefix: str, value: Any) -> str:
-        name = self.name(prefix)
-        self.namespace[name] = value
-        return name
 
     def build(self) -> _Reader:
         root = self._root()
-        source = "\n\n".join(self.functions)
-        code = compile(source, f"<omni_codec fast reader for {self.document.root}>", "exec")
-        exec(code, self.namespace)
-        reader: _Reader = self.namespace[root]
+        reader: _Reader = self.compile(f"<omni_codec fast reader for {self.document.root}>", root)
         return reader
 
     # The root: fields in order, lists located by their tags.

@@ -32,6 +32,7 @@ import msgspec.inspect as mi
 
 from .._binding import DocumentShape, Kind, StructShape, ValueShape, document_of
 from .._scalars import format_datetime, format_decimal
+from .codegen import SourceBuilder
 from .fast_reader import column_checker
 from .writer import _indent, _write_json_field, escape_text
 
@@ -92,13 +93,13 @@ def _writer(cls: type[Any]) -> _Writer | None:
         return _writers[cls]
 
 
-class _Generator:
+class _Generator(SourceBuilder):
     """Writes the Python source of one document type's writer."""
 
     def __init__(self, cls: type[msgspec.Struct], document: DocumentShape) -> None:
         self.cls = cls
         self.document = document
-        self.namespace: dict[str, Any] = {
+        super().__init__({
             "_Miss": _Miss,
             "_care": _NEEDS_CARE,
             "_escape": escape_text,
@@ -114,19 +115,8 @@ class _Generator:
             "_json": _json,
             "_join": "".join,
             "_map": map,
-        }
-        self.functions: list[str] = []
+        })
         self.lists: dict[tuple[int, str], str] = {}
-        self.counter = 0
-
-    def name(self, prefix: str) -> str:
-        self.counter += 1
-        return f"{prefix}{self.counter}"
-
-    def constant(self, prefix: str, value: Any) -> str:
-        name = self.name(prefix)
-        self.namespace[name] = value
-        return name
 
     def build(self) -> _Writer:
         document = self.document
@@ -142,10 +132,7 @@ class _Generator:
         lines.extend(self._care(texts, f"return {careful}(v)"))
         lines.append(f"return {self._document(tag, fragment)}")
         function = self._function("_write_root", lines)
-        source = "\n\n".join(self.functions)
-        code = compile(source, f"<omni_codec fast writer for {tag}>", "exec")
-        exec(code, self.namespace)
-        writer: _Writer = self.namespace[function]
+        writer: _Writer = self.compile(f"<omni_codec fast writer for {tag}>", function)
         return writer
 
     def _function(self, prefix: str, lines: list[str], parameter: str = "v") -> str:
