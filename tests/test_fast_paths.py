@@ -454,6 +454,37 @@ def test_pattern_columns_agree_with_re_search() -> None:
     assert general(["1\n"]) is True
 
 
+@given(
+    texts=st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=()))
+        | st.text(alphabet="a&<>\r\n\t\x00\x1f\x7f\ufffe\uffff\ufffd\ud800\U00010000"),
+        max_size=4,
+    )
+)
+def test_the_writers_care_check_agrees_with_escape_text(texts: list[str]) -> None:
+    """A string needs care exactly when the general writer's escape changes or
+    refuses it."""
+
+    def changed(text: str) -> bool:
+        try:
+            return writer.escape_text(text) != text
+        except writer._Unwritable:
+            return True
+
+    assert fast_writer._needs_care(texts) is any(map(changed, texts))
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\A[0-9]+\Z", r"\A[0-9]*\Z", r"\A[a-z]+\Z", r"\A[0-9]{2,4}\Z", r"^[0-9]+$"]
+)
+@given(column=st.lists(st.text(alphabet="09az\n\x00\u0665\uff11\u00e9", max_size=6), max_size=8))
+def test_every_column_checker_agrees_with_re_search(pattern: str, column: list[str]) -> None:
+    """Each way of checking a column at once says what ``re.search`` says of
+    every string (the digits check, the NUL-joined match, the general one)."""
+    search = re.compile(pattern).search
+    assert fast_reader.column_checker(pattern)(column) is all(search(s) for s in column)
+
+
 # --- Irregular values: the fast writer hands back, the result is the general one -----
 
 

@@ -8,14 +8,22 @@ never written per type: one function per list, whose loop body reads, checks and
 formats a whole item, nested Structs included, into one f-string.
 
 Each value gets the checks of the general writer (exact types, string patterns,
-the int range, finite decimals, aware datetimes), and the strings of an item are
-checked together with one regular expression search for anything that needs an
-escape or cannot be written at all; an item that has any is written again with
-every string escaped by the general writer's own function. Anything else the
-general writer would treat in its own way (a value of the wrong type, ``None`` in
-a required field, a character XML cannot carry, any error) makes :func:`write`
-return ``None``, and the caller runs the general writer, which then writes the
-same document or raises the precise error.
+the int range, finite decimals, aware datetimes). The strings are checked for
+anything that needs an escape or cannot be written at all once, after the loop:
+each string is noted in a list as it is written, and the list's UTF-8 bytes are
+looked through in one ``bytes.translate`` (a table lookup a byte, several times
+faster than a regular expression over the text). A list with such a string is
+written again with every string escaped by the general writer's own function.
+String patterns are checked in the same way, on the column of one field's values.
+Anything else the general writer would treat in its own way (a value of the
+wrong type, ``None`` in a required field, a character XML cannot carry, any
+error) makes :func:`write` return ``None``, and the caller runs the general
+writer, which then writes the same document or raises the precise error.
+
+The document is written as a few ``str`` pieces (the root's text and the text of
+its list), each encoded to UTF-8 on its own: a list of ASCII items then stays an
+ASCII string, which encodes with a copy, even when the root has a text that is
+not ASCII.
 """
 
 from __future__ import annotations
@@ -43,11 +51,43 @@ class _Miss(Exception):
     """The value is not one the fast path writes."""
 
 
-# What escape_text would change or refuse: markup characters, "\r" (written as a
-# reference) and the characters outside XML 1.0's Char production.
-_NEEDS_CARE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]").search
+# The bytes of UTF-8 text that escape_text would change or refuse map to 0: the
+# markup characters, "\r" (written as a reference) and the control characters
+# outside XML 1.0's Char production. Every other byte maps to 1. (No byte of a
+# multi-byte sequence is below 0x80, so a byte below it is always a character.)
+_CARE = frozenset(b"&<>\r") | (frozenset(range(0x20)) - frozenset(b"\t\n"))
+_CARE_TABLE = bytes(0 if byte in _CARE else 1 for byte in range(256))
+# U+FFFE and U+FFFF, the two characters above U+001F that XML 1.0 cannot carry
+# and that UTF-8 can encode (a lone surrogate cannot be encoded at all).
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 
-_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+def _needs_care(texts: list[str]) -> bool:
+    """Whether any of ``texts`` has a character escape_text changes or refuses."""
+    if not texts:
+        return False
+    try:
+        raw = "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    return b"\0" in raw.translate(_CARE_TABLE) or any(c in raw for c in _NONCHARACTERS)
+
+
+class _IntTexts(dict[int, str]):
+    """The text of each ``int`` within bounds: the small ones are looked up,
+    the others formatted; one outside the bounds is a miss."""
+
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__((i, str(i)) for i in range(max(low, -128), min(high, 4095) + 1))
+        self.low, self.high = low, high
+
+    def __missing__(self, value: int) -> str:
+        if not self.low <= value <= self.high:
+            raise _Miss
+        return str(value)
+
+
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 # Marks, in a generated f-string, a required list whose items are joined in.
 _LIST = "\x00"
 
@@ -64,17 +104,16 @@ def write(value: Any, *, pretty: bool = False, declaration: bool = False) -> byt
             write_root = _writer(type(value))
             if write_root is None:
                 return None
-        text = write_root(value)
+        pieces = write_root(value)
         if pretty:
-            text = _indent(text)
-        if declaration:
-            text = _DECLARATION + text
-        return text.encode("utf-8")
+            pieces = [_indent("".join(pieces))]
+        data = b"".join([piece.encode("utf-8") for piece in pieces])
+        return _DECLARATION + data if declaration else data
     except Exception:  # anything unexpected: the general path decides
         return None
 
 
-_Writer = Callable[[Any], str]
+_Writer = Callable[[Any], list[str]]
 _writers: dict[type[Any], _Writer] = {}
 _unsupported: set[type[Any]] = set()
 _lock = threading.Lock()
@@ -94,14 +133,19 @@ def _writer(cls: type[Any]) -> _Writer | None:
 
 
 class _Generator(SourceBuilder):
-    """Writes the Python source of one document type's writer."""
+    """Writes the Python source of one document type's writer.
+
+    Every generated function that writes strings keeps ``notes``, the strings
+    it has written unescaped, and checks them before it returns. The careful
+    variants (``escape=True``) escape each string instead.
+    """
 
     def __init__(self, cls: type[msgspec.Struct], document: DocumentShape) -> None:
         self.cls = cls
         self.document = document
         super().__init__({
             "_Miss": _Miss,
-            "_care": _NEEDS_CARE,
+            "_needs_care": _needs_care,
             "_escape": escape_text,
             "_isinstance": isinstance,
             "_type": type,
@@ -117,46 +161,49 @@ class _Generator(SourceBuilder):
             "_map": map,
         })
         self.lists: dict[tuple[int, str], str] = {}
+        self.int_texts: dict[tuple[int, int], str] = {}
 
     def build(self) -> _Writer:
         document = self.document
         shape, tag = document.content, document.root
-        careful = self._unit_function(shape, tag, escape=True)
-        lines: list[str] = [f"if _type(v) is not {self.constant('_Struct', self.cls)}: raise _Miss"]
-        if document.wrapper is not None:
-            # The document type holds the root element's Struct (the API error).
-            lines.append(f"v = v.{document.wrapper.attr}")
-        lines.append(f"if _type(v) is not {self.constant('_Struct', shape.cls)}: raise _Miss")
-        texts: list[str] = []
-        fragment = self._struct(shape, "v", lines, texts, None, escape=False)
-        lines.extend(self._care(texts, f"return {careful}(v)"))
-        lines.append(f"return {self._document(tag, fragment)}")
-        function = self._function("_write_root", lines)
-        writer: _Writer = self.compile(f"<omni_codec fast writer for {tag}>", function)
+        careful = self._root_function(shape, tag, None, escape=True)
+        writer: _Writer = self.compile(
+            f"<omni_codec fast writer for {tag}>",
+            self._root_function(shape, tag, careful, escape=False),
+        )
         return writer
 
-    def _function(self, prefix: str, lines: list[str], parameter: str = "v") -> str:
+    def _root_function(
+        self, shape: StructShape, tag: str, careful: str | None, *, escape: bool
+    ) -> str:
+        """The function that writes the document as a list of ``str`` pieces."""
+        lines: list[str] = [f"if _type(v) is not {self.constant('_Struct', self.cls)}: raise _Miss"]
+        var = "v"
+        if self.document.wrapper is not None:
+            # The document type holds the root element's Struct (the API error).
+            var = "r"
+            lines.append(f"r = v.{self.document.wrapper.attr}")
+            lines.append(f"if _type(r) is not {self.constant('_Struct', shape.cls)}: raise _Miss")
+        fragment = self._struct(shape, var, lines, None, escape=escape)
+        if careful is not None:
+            lines.append(f"if _needs_care(notes): return {careful}(v)")
+        pieces = f"<{tag}>{fragment}</{tag}>".split(_LIST)
+        parts = [f"_join({piece})" if index % 2 else f'f"{piece}"' for index, piece in enumerate(pieces)]
+        lines.append(f"return [{', '.join(parts)}]")
+        return self._function("_write_root" if careful else "_write_careful", lines, escape=escape)
+
+    def _function(
+        self, prefix: str, lines: list[str], *, escape: bool, parameter: str = "v",
+        head: tuple[str, ...] = (),
+    ) -> str:
         name = self.name(prefix)
-        body = "".join(f"    {line}\n" for line in lines)
+        notes = () if escape else ("notes = []", "note = notes.append")
+        body = "".join(f"    {line}\n" for line in (*head, *notes, *lines))
         self.functions.append(f"def {name}({parameter}):\n{body}")
         return name
 
-    def _care(self, texts: list[str], then: str) -> list[str]:
-        """Escape every string when any needs it (or cannot be written)."""
-        if not texts:
-            return []
-        joined = "".join(f"{{{t}}}" for t in texts)
-        return [f'if _care(f"{joined}") is not None: {then}']
-
-    def _unit_function(self, shape: StructShape, tag: str, *, escape: bool) -> str:
-        """A function that writes one Struct value as element ``tag``."""
-        lines: list[str] = []
-        fragment = self._struct(shape, "v", lines, [], None, escape=escape)
-        lines.append(f"return {self._document(tag, fragment)}")
-        return self._function("_write_careful", lines)
-
     @staticmethod
-    def _document_fragment(fragment: str) -> str:
+    def _inline(fragment: str) -> str:
         """An f-string for ``fragment``, with its lists joined inline."""
         pieces = fragment.split(_LIST)
         inline = "".join(
@@ -164,40 +211,23 @@ class _Generator(SourceBuilder):
         )
         return f'f"{inline}"'
 
-    @staticmethod
-    def _document(tag: str, fragment: str) -> str:
-        """The expression joining element ``tag`` with content ``fragment``.
-
-        A list's items (marked by _LIST) are joined with the rest at once, so
-        that the text of a long list is not copied into the document again.
-        """
-        pieces = f"<{tag}>{fragment}</{tag}>".split(_LIST)
-        if len(pieces) == 1:
-            return f'f"{pieces[0]}"'
-        parts = [
-            f"*{piece}" if index % 2 else f'f"{piece}"' for index, piece in enumerate(pieces)
-        ]
-        return f"_join([{', '.join(parts)}])"
-
-    # A Struct's fields: statements into ``lines``, the strings to check into
-    # ``texts``; the return value is the f-string fragment of its children.
+    # A Struct's fields: statements into ``lines``; the return value is the
+    # f-string fragment of its children.
 
     def _struct(
-        self, shape: StructShape, var: str, lines: list[str], texts: list[str],
-        columns: dict[str, str] | None, *, escape: bool,
+        self, shape: StructShape, var: str, lines: list[str], columns: dict[str, str] | None,
+        *, escape: bool,
     ) -> str:
         fragment = ""
         for field in shape.fields:
             a = self.name("a")
             lines.append(f"{a} = {var}.{field.attr}")
-            fragment += self._field(
-                field.name, field.required, field.value, a, lines, texts, columns, escape
-            )
+            fragment += self._field(field.name, field.required, field.value, a, lines, columns, escape)
         return fragment
 
     def _field(
         self, name: str, required: bool, value: ValueShape, a: str,
-        lines: list[str], texts: list[str], columns: dict[str, str] | None, escape: bool,
+        lines: list[str], columns: dict[str, str] | None, escape: bool,
     ) -> str:
         """Statements that check ``a`` and the fragment that writes it.
 
@@ -206,25 +236,6 @@ class _Generator(SourceBuilder):
         """
         start, end = f"<{name}>", f"</{name}>"
         kind = value.kind
-        if kind is Kind.STRUCT:
-            cls = self.constant("_Struct", value.struct_type)
-            if required:
-                lines.append(f"if _type({a}) is not {cls}: raise _Miss")
-                fragment = self._struct(value.struct, a, lines, texts, columns, escape=escape)
-                return start + fragment + end
-            piece, check = self.name("p"), self.name("k")
-            inner: list[str] = [f"if _type({a}) is not {cls}: raise _Miss"]
-            inner_texts: list[str] = []
-            fragment = self._struct(value.struct, a, inner, inner_texts, columns, escape=escape)
-            inner.append(f"{piece} = {self._document_fragment(start + fragment + end)}")
-            joined = "".join(f"{{{t}}}" for t in inner_texts)
-            inner.append(f'{check} = f"{joined}"')
-            lines.append(f"if {a} is None:")
-            lines.append(f'    {piece} = {check} = ""')
-            lines.append("else:")
-            lines.extend(f"    {line}" for line in inner)
-            texts.append(check)
-            return f"{{{piece}}}"
         if kind is Kind.LIST:
             assert value.item is not None and value.item_name is not None
             write_list = self._list(value.item, value.item_name)
@@ -241,128 +252,138 @@ class _Generator(SourceBuilder):
             lines.append(condition)
             lines.append(f"else: {piece} = _json({a}, {start!r}, {end!r})")
             return f"{{{piece}}}"
-        # A leaf: ``t`` is its text; strings and enum values are checked (and
-        # escaped in the careful variant), the other kinds need no escape.
-        t = self.name("t")
-        statements = self._leaf(value, a, t, columns, escape)
+        inner: list[str] = []
+        if kind is Kind.STRUCT:
+            inner.append(f"if _type({a}) is not {self.constant('_Struct', value.struct_type)}: raise _Miss")
+            content = start + self._struct(value.struct, a, inner, columns, escape=escape) + end
+        else:
+            content = f"{start}{{{self._leaf(value, a, inner, columns, escape)}}}{end}"
         if required:  # ``None`` fails the type check
-            lines.extend(statements)
-            if kind in (Kind.STRING, Kind.ENUM):
-                texts.append(t)
-            return f"{start}{{{t}}}{end}"
+            lines.extend(inner)
+            return content
         piece = self.name("p")
         lines.append(f"if {a} is None:")
-        lines.append(f'    {piece} = {t} = ""')
+        lines.append(f'    {piece} = ""')
         lines.append("else:")
-        lines.extend(f"    {line}" for line in statements)
-        lines.append(f'    {piece} = f"{start}{{{t}}}{end}"')
-        if kind in (Kind.STRING, Kind.ENUM):
-            texts.append(t)
+        lines.extend(f"    {line}" for line in inner)
+        lines.append(f"    {piece} = {self._inline(content)}")
         return f"{{{piece}}}"
 
     def _leaf(
-        self, value: ValueShape, a: str, t: str, columns: dict[str, str] | None, escape: bool
-    ) -> list[str]:
-        """Statements that check ``a`` (not ``None``) as the general writer does
-        and set ``t`` to its text.
+        self, value: ValueShape, a: str, lines: list[str], columns: dict[str, str] | None,
+        escape: bool,
+    ) -> str:
+        """Statements that check ``a`` (not ``None``) as the general writer does;
+        returns the expression of its text.
 
-        With ``columns``, a string's pattern is checked once for all the items of
-        a list: the string is appended to a list, which ``columns`` maps to the
-        function that checks it.
+        A string is noted for the check after the loop (or escaped, in the
+        careful variant). With ``columns``, a string's pattern is checked once
+        for all the items of a list: the string is appended to a column, which
+        ``columns`` maps to the function that checks it (and which is checked
+        for care too).
         """
         kind, info = value.kind, value.info
         if kind is Kind.STRING:
             assert isinstance(info, mi.StrType)
-            lines = [f"if _type({a}) is not _str: raise _Miss"]
+            lines.append(f"if _type({a}) is not _str: raise _Miss")
             if info.pattern is not None and columns is not None:
                 column = self.name("column")
                 columns[column] = self.constant("_pattern", column_checker(info.pattern))
                 lines.append(f"{column}_append({a})")
-            elif info.pattern is not None:
-                search = self.constant("_pattern", re.compile(info.pattern).search)
-                lines.append(f"if {search}({a}) is None: raise _Miss")
-            lines.append(f"{t} = _escape({a})" if escape else f"{t} = {a}")
-            return lines
+            else:
+                if info.pattern is not None:
+                    search = self.constant("_pattern", re.compile(info.pattern).search)
+                    lines.append(f"if {search}({a}) is None: raise _Miss")
+                if not escape:
+                    lines.append(f"note({a})")
+            return f"_escape({a})" if escape else a
         if kind is Kind.ENUM:
             assert isinstance(info, mi.EnumType)
-            enum_cls = self.constant("_Enum", info.cls)
-            return [
-                f"if not _isinstance({a}, {enum_cls}): raise _Miss",
+            t = self.name("t")
+            lines += [
+                f"if not _isinstance({a}, {self.constant('_Enum', info.cls)}): raise _Miss",
                 f"{t} = {a}.value",
                 f"if _type({t}) is not _str: raise _Miss",
-                *([f"{t} = _escape({t})"] if escape else []),
             ]
+            if not escape:
+                lines.append(f"note({t})")
+            return f"_escape({t})" if escape else t
         if kind is Kind.INT:
             assert isinstance(info, mi.IntType)
             low = info.ge if info.ge is not None else -(2**63)
             high = info.le if info.le is not None else 2**63 - 1
-            return [
-                f"if _type({a}) is not _int or not {low} <= {a} <= {high}: raise _Miss",
-                f"{t} = {a}",
-            ]
+            if (low, high) not in self.int_texts:
+                self.int_texts[low, high] = self.constant("_ints", _IntTexts(low, high))
+            lines.append(f"if _type({a}) is not _int: raise _Miss")
+            return f"{self.int_texts[low, high]}[{a}]"
+        t = self.name("t")
         if kind is Kind.BOOL:
-            return [
+            lines += [
                 f"if {a} is True: {t} = 'true'",
                 f"elif {a} is False: {t} = 'false'",
                 "else: raise _Miss",
             ]
-        if kind is Kind.DECIMAL:
-            return [
+        elif kind is Kind.DECIMAL:
+            lines += [
                 f"if not _isinstance({a}, _Decimal): raise _Miss",
                 f"{t} = _decimal_text({a})",
             ]
-        if kind is Kind.DATETIME:
-            return [
+        elif kind is Kind.DATETIME:
+            lines += [
                 f"if not _isinstance({a}, _datetime): raise _Miss",
                 f"{t} = _datetime_text({a})",
             ]
-        raise AssertionError(kind)
+        else:
+            raise AssertionError(kind)
+        return t
+
+    def _unit_function(self, shape: StructShape, tag: str) -> str:
+        """The careful function that writes one Struct value as element ``tag``."""
+        lines: list[str] = []
+        fragment = self._struct(shape, "v", lines, None, escape=True)
+        lines.append(f"return {self._inline(f'<{tag}>{fragment}</{tag}>')}")
+        return self._function("_write_careful", lines, escape=True)
 
     def _list(self, item: ValueShape, item_name: str) -> str:
         """A function that writes a list's items (the content of its element).
 
-        The strings of all the items are checked at the end, in one search; if
-        any needs an escape, the items are written again by the careful variant.
+        The strings of all the items are checked at the end; if any needs an
+        escape, the items are written again by the careful variant.
         """
         key = (id(item), item_name)
         if key in self.lists:
             return self.lists[key]
         start, end = f"<{item_name}>", f"</{item_name}>"
         body: list[str] = []
-        texts: list[str] = []
         columns: dict[str, str] = {}
         if item.kind is Kind.STRUCT:
             assert item.struct_type is not None
-            cls = self.constant("_Struct", item.struct_type)
-            careful = self._unit_function(item.struct, item_name, escape=True)
-            body.append(f"if _type(v) is not {cls}: raise _Miss")
-            fragment = self._struct(item.struct, "v", body, texts, columns, escape=False)
-            if texts:
-                body.append(f'note(f"{"".join(f"{{{t}}}" for t in texts)}")')
-            body.append(f"append({self._document_fragment(start + fragment + end)})")
+            careful = self._unit_function(item.struct, item_name)
+            body.append(f"if _type(v) is not {self.constant('_Struct', item.struct_type)}: raise _Miss")
+            fragment = self._struct(item.struct, "v", body, columns, escape=False)
+            body.append(f"append({self._inline(start + fragment + end)})")
             after = [f"if not {check}({column}): raise _Miss" for column, check in columns.items()]
-            if texts:
-                after.append(
-                    f'if _care(_join(notes)) is not None: return _list(_map({careful}, items))'
-                )
+            cared = " or ".join(f"_needs_care({column})" for column in ("notes", *columns))
+            after.append(f"if {cared}: return _list(_map({careful}, items))")
+            escape = False
         else:
             # Items that are not Structs: each written by the field code,
             # escaping every string (lists of leaves are rare).
-            fragment = self._field(item_name, True, item, "v", body, texts, None, True)
-            body.append(f"append({self._document_fragment(fragment)})")
+            fragment = self._field(item_name, True, item, "v", body, None, True)
+            body.append(f"append({self._inline(fragment)})")
             after = []
+            escape = True
         lines = [
-            "if _type(items) is not _list: raise _Miss",
-            "out = []",
-            "append = out.append",
-            *(["notes = []", "note = notes.append"] if texts else []),
             *(f"{column} = []; {column}_append = {column}.append" for column in columns),
             "for v in items:",
             *(f"    {line}" for line in body),
             *after,
             "return out",
         ]
-        function = self._function("_write_list", lines, parameter="items")
+        head = ("if _type(items) is not _list: raise _Miss", "out = []", "append = out.append")
+        function = self._function(
+            "_write_list", lines, escape=escape, parameter="items", head=head
+        )
         self.lists[key] = function
         return function
 
