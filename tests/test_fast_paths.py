@@ -352,6 +352,8 @@ FAST: list[tuple[str, bytes | str]] = [
     ("declaration", b'<?xml version="1.0" encoding="UTF-8"?>\n' + REGULAR),
     ("declaration in str", '<?xml version="1.0" encoding="ISO-8859-1"?>' + _response(name="\xe9").decode()),
     ("references", _response(name="a &amp; b &lt;c&gt; &quot;&apos; &#13;&#x1F600;")),
+    ("reference in the root only", REGULAR.replace(b"<bulkId>b</bulkId>", b"<bulkId>a&amp;b</bulkId>")),
+    ("references in the root and an item", _response(name="&lt;").replace(b"<bulkId>b</bulkId>", b"<bulkId>&gt;</bulkId>")),
     ("carriage returns", _response(description="a\r\nb\rc").replace(b"<to>", b"<to>\r\n")),
     ("pretty", xml.encode(xml.decode(REGULAR, type=OmniResponse), pretty=True)),
     ("whitespace around an int", _response(groupId=" 5\n")),

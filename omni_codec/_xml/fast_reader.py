@@ -481,7 +481,11 @@ class _Generator(SourceBuilder):
             f"match = {suffix}.fullmatch(parts[-1])",
             "if match is None: raise _NoMatch",
             *self._take(after_groups),
-            f"{var} = {read_items}(parts, limit, references)",
+            # References only where the items are (the root's text, a request's
+            # message, say, often has one: its items then need not be looked at).
+            "items_references = references and text.find("
+            "'&', _len(parts[0]), _len(text) - _len(parts[-1])) >= 0",
+            f"{var} = {read_items}(parts, limit, items_references)",
         ]
         return self._function("_read_document", "text, limit, references", lines + finish)
 
@@ -621,7 +625,7 @@ class _Generator(SourceBuilder):
             # Only whitespace before the first item, nothing between items or
             # after the last: the items cover the whole content.
             f"if parts[0].strip(' \\t\\n') or _any(parts[{width}::{width}]): raise _NoMatch",
-            f"return {read_items}(parts, limit, references)",
+            f"return {read_items}(parts, limit, references and '&' in span)",
         ])
         return read_list, read_items
 
