@@ -15,6 +15,7 @@ from ._binding import shape_of
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._paths import join
 from ._translate import validation_error
+from ._utf8 import check_utf8
 from ._walk import check_limits, limit_plan, path_to, strict_shadow
 from .errors import CodecError, DecodeError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
@@ -75,10 +76,10 @@ class Decoder(Generic[T]):
         if type(data) is bytes:
             limits.check_size(len(data))
         try:
-            if not isinstance(data, str) and not data.isascii():
+            if not isinstance(data, str):
                 # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,
-                # not the members it skips; this checks all of it (ASCII: no cost).
-                data.decode("utf-8")
+                # not the members it skips; this checks all of it.
+                check_utf8(data)
             value = self._decoder.decode(data)
         except msgspec.ValidationError as exc:
             raise validation_error(exc) from None
