@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
+import msgspec.inspect
+
+import omni_codec
 
 from ..data import DocType
 from . import Codec, Contender
@@ -24,6 +27,9 @@ PhoneNumber = Annotated[str, msgspec.Meta(pattern=r"\A[0-9]+\Z")]
 class To(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=True):
     phone_number: PhoneNumber | None = None
     email_address: str | None = None
+    push_registration_id: str | None = None
+    facebook_user_key: str | None = None
+    line_user_key: str | None = None
 
 
 class Destination(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=True):
@@ -62,7 +68,35 @@ class OmniResponse(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=T
 TYPES: dict[DocType, type[Any]] = {"response": OmniResponse, "request": OmniSimpleRequest}
 
 
+def _same_fields(bare: type[Any], model: type[Any]) -> None:
+    """Fail unless ``bare`` declares the wire fields of ``model``, nested ones too."""
+    bare_info, model_info = msgspec.inspect.type_info(bare), msgspec.inspect.type_info(model)
+    assert isinstance(bare_info, msgspec.inspect.StructType)
+    assert isinstance(model_info, msgspec.inspect.StructType)
+    names = [f.encode_name for f in bare_info.fields]
+    assert names == [f.encode_name for f in model_info.fields], (bare, names)
+    for bare_field, model_field in zip(bare_info.fields, model_info.fields, strict=True):
+        inner = [_struct_in(bare_field.type), _struct_in(model_field.type)]
+        if inner[0] is not None and inner[1] is not None:
+            _same_fields(inner[0], inner[1])
+
+
+def _struct_in(info: msgspec.inspect.Type) -> type[Any] | None:
+    if isinstance(info, msgspec.inspect.StructType):
+        return info.cls
+    if isinstance(info, msgspec.inspect.ListType):
+        return _struct_in(info.item_type)
+    if isinstance(info, msgspec.inspect.UnionType):
+        found = [_struct_in(t) for t in info.types]
+        return next((cls for cls in found if cls is not None), None)
+    return None
+
+
 def contenders() -> tuple[Contender]:
+    # The floor must be the same types, field for field, or the ratio measures
+    # something else.
+    _same_fields(OmniSimpleRequest, omni_codec.OmniSimpleRequest)
+    _same_fields(OmniResponse, omni_codec.OmniResponse)
     encoder = msgspec.json.Encoder()
     return (
         Contender(

@@ -29,6 +29,9 @@ class _Model(BaseModel):
 class To(_Model):
     phone_number: PhoneNumber | None = None
     email_address: str | None = None
+    push_registration_id: str | None = None
+    facebook_user_key: str | None = None
+    line_user_key: str | None = None
 
 
 class Destination(_Model):

@@ -27,6 +27,9 @@ PhoneNumber = Annotated[str, Field(pattern=r"^[0-9]+$")]
 class To(BaseXmlModel, tag="to"):
     phone_number: PhoneNumber | None = element(tag="phoneNumber", default=None)
     email_address: str | None = element(tag="emailAddress", default=None)
+    push_registration_id: str | None = element(tag="pushRegistrationId", default=None)
+    facebook_user_key: str | None = element(tag="facebookUserKey", default=None)
+    line_user_key: str | None = element(tag="lineUserKey", default=None)
 
 
 class Destination(BaseXmlModel, tag="destination"):

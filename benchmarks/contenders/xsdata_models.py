@@ -37,6 +37,18 @@ class To:
         default=None,
         metadata={"name": "emailAddress", "type": "Element"},
     )
+    push_registration_id: str | None = field(
+        default=None,
+        metadata={"name": "pushRegistrationId", "type": "Element"},
+    )
+    facebook_user_key: str | None = field(
+        default=None,
+        metadata={"name": "facebookUserKey", "type": "Element"},
+    )
+    line_user_key: str | None = field(
+        default=None,
+        metadata={"name": "lineUserKey", "type": "Element"},
+    )
 
 
 @dataclass(kw_only=True)
