@@ -8,7 +8,8 @@ Every input goes to ``xml.validate`` and to ``xml.decode`` as every OMNI documen
 type, lenient and strict, as bytes and (when it is UTF-8) as text. Any exception
 other than ``omni_codec.CodecError`` is a crash, and so is a decoded value that
 does not come back equal from ``encode`` -> ``decode`` (XML and JSON), or whose
-XML is not valid against the XSD.
+XML is not valid against the XSD. Whatever the fast reader takes, the general
+path (libxml2's parse and the tree walk) must take too, with an equal value.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import atheris
 with atheris.instrument_imports():
     import omni_codec
     from omni_codec import CodecError
+    from omni_codec._xml import fast_reader, parser, reader
+    from omni_codec.limits import DEFAULT_LIMITS
 
 from _common import argv_with_defaults, document_types, feed
 
@@ -34,11 +37,25 @@ def _roundtrip(value: object, cls: type) -> None:
         raise AssertionError(f"JSON round trip changed the value: {value!r}")
 
 
+def _fast_path_agrees(data: bytes, cls: type) -> None:
+    fast = fast_reader.read(data, cls, DEFAULT_LIMITS)
+    if fast is None:
+        return  # handed back: the general path decides, as the decoder shows
+    try:
+        general = reader.read(parser.parse(data, DEFAULT_LIMITS), cls, strict=False, limits=DEFAULT_LIMITS)
+    except CodecError as exc:
+        raise AssertionError(f"the fast reader took a document the general path refuses: {exc}") from None
+    if general != fast:
+        raise AssertionError(f"fast and general paths differ: {fast!r} != {general!r}")
+
+
 def test_one_input(data: bytes) -> None:
     try:
         omni_codec.xml.validate(data)
     except CodecError:
         pass
+    for cls in TYPES:
+        _fast_path_agrees(data, cls)
     feed(omni_codec.xml.decode, data, TYPES, _roundtrip, CodecError)
 
 

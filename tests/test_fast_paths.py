@@ -272,6 +272,57 @@ def test_mutated_documents_decode_as_the_general_path_decodes_them(
         )
 
 
+# Pieces of text that XML 1.0 allows, refuses or treats specially in character
+# data: the fast reader checks these itself (no parser reads a regular document).
+_TEXT_PIECES = [
+    "a", " ", "\t", "\n", "\r", ">", "]", "]]", "]]>", "] ]>", "&amp;", "&lt;", "&quot;", "&apos;",
+    "&", "&amp", "&bogus;", "&#65;", "&#x41;", "&#X41;", "&#0;", "&#x9;", "&#xA;", "&#xD;", "&#x1F;",
+    "&#x7F;", "&#xD7FF;", "&#xD800;", "&#xDFFF;", "&#xE000;", "&#xFFFD;", "&#xFFFE;", "&#xFFFF;",
+    "&#x10000;", "&#x10FFFF;", "&#x110000;", "&#99999999999999999999;", "&#;", "&#x;",
+    "\x00", "\x01", "\x08", "\x0b", "\x1f", "\x7f", "\x85", "\ud7ff", "\ue000", "\uf000",
+    "\ufdd0", "\ufffd", "\ufffe", "\uffff", "\U00010000", "\U0010ffff", "\u00e9", "\u4e2d",
+]
+_DECLARATIONS = [
+    "", '<?xml version="1.0"?>', "<?xml version='1.0'?>", '<?xml version="1.0" encoding="UTF-8"?>',
+    '<?xml version="1.0" encoding="utf-8"?>\n', '<?xml  version = "1.0"  encoding = \'UTF-8\' ?>',
+    '<?xml version="1.0" standalone="yes"?>', '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+    '<?xml version="1.0" standalone="maybe"?>', '<?xml version="1.0" standalone="yes" encoding="UTF-8"?>',
+    '<?xml encoding="UTF-8" version="1.0"?>', '<?xml version="1.0" encoding="UTF-8"',
+    '<?xml version="1.0"encoding="UTF-8"?>', '<?xml version="1.1"?>', '<?xml version="1.0" foo="bar"?>',
+    '<?xml version="1.0" encoding="UTF8"?>', '<?xml version="1.0" encoding="ISO-8859-1"?>',
+    '<?xml version="1.0" encoding="UTF-8\'?>', '<?xml version="1.0"?><?pi x?>', "<?xml?>",
+    '<?xml version="1.0"?>\n\t ', '<?xml-stylesheet href="a"?>', ' <?xml version="1.0"?>',
+]
+
+
+@st.composite
+def regular_documents_with_hostile_text(draw: st.DrawFn, cls: type) -> bytes:
+    """A document as the general writer writes it (a regular one), with a
+    declaration and one leaf's text drawn from what XML treats specially."""
+    document = writer.write(draw(from_type(cls)))
+    leaves = list(_LEAF.finditer(document))
+    if leaves:
+        leaf = draw(st.sampled_from(leaves))
+        text = "".join(draw(st.lists(st.sampled_from(_TEXT_PIECES), min_size=1, max_size=5)))
+        start = leaf.start() + len(leaf.group(1)) + 2
+        end = leaf.end() - len(leaf.group(1)) - 3
+        document = document[:start] + text.encode("utf-8", "surrogatepass") + document[end:]
+    return draw(st.sampled_from(_DECLARATIONS)).encode() + document
+
+
+@pytest.mark.parametrize("cls", [OmniResponse, OmniSimpleRequest, KindsDocument], ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_hostile_text_in_regular_documents_decodes_as_the_general_path_decodes_it(
+    cls: type, data: st.DataObject
+) -> None:
+    document = data.draw(regular_documents_with_hostile_text(cls), label="document")
+    assert_same_outcome(outcome(fast_decode, document, cls), outcome(general_decode, document, cls))
+    assert_same_outcome(
+        outcome(fast_decode, document.decode("utf-8", "replace"), cls),
+        outcome(general_decode, document.decode("utf-8", "replace"), cls),
+    )
+
+
 @given(st.one_of(st.binary(max_size=300), st.text(max_size=300)))
 def test_arbitrary_input_decodes_as_the_general_path_decodes_it(data: bytes | str) -> None:
     for cls in (OmniResponse, OmniSimpleRequest):
