@@ -158,17 +158,17 @@ _DECLARATION = re.compile(
 # Bytes that map to 0: those of the characters XML 1.0 does not allow (the
 # control characters but tab, line feed and carriage return), "]" (of "]]>",
 # not allowed in text, section 2.4) and 0xEF (which starts U+FFFE and U+FFFF).
-# The last two are common enough only in documents that have them; those are
-# then searched for the sequences themselves. No byte of a multi-byte
-# character is below 0x80, so a byte below it is always a character.
+# The last two are rare: a document with either is searched for the sequences
+# themselves. No byte of a multi-byte character is below 0x80, so a byte below
+# it is always a character.
 _SUSPECT = (frozenset(range(0x20)) - frozenset(b"\t\n\r")) | frozenset(b"]\xef")
 _SUSPECT_TABLE = bytes(0 if byte in _SUSPECT else 1 for byte in range(256))
 _CONTROL_TABLE = bytes(0 if byte < 0x20 and byte not in b"\t\n\r" else 1 for byte in range(256))
 # libxml2 refuses a text node of over XML_MAX_HUGE_LENGTH bytes (XML_MAX_TEXT_LENGTH
-# without huge_tree) when it builds a tree, but not in the tree-less parse used
-# here. A run that long without a "<" contains a whole window of two fifths of
-# it, aligned on a multiple of the window, without one: documents with such a
-# window go to the general path.
+# without huge_tree), which is not a well-formedness rule: the general path's
+# error must be given for it. A run that long without a "<" contains a whole
+# window of two fifths of it, aligned on a multiple of the window, without one:
+# documents with such a window go to the general path.
 _TEXT_NODE_LIMIT = 1_000_000_000  # huge_tree=True, as in parser._parser
 _TEXT_WINDOW = _TEXT_NODE_LIMIT * 2 // 5
 
