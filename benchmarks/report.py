@@ -2,7 +2,7 @@
 
 All ratios are omni_codec's median time divided by the other contender's, at the same
 document and operation: below 1 means omni_codec is faster. The targets are the
-issue's, checked at N = 10,000 where the run has it.
+project's performance targets, checked at N = 10,000 where the run has it.
 """
 
 from __future__ import annotations
