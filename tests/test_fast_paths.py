@@ -259,7 +259,13 @@ def mutated_documents(draw: st.DrawFn, cls: type) -> bytes:
     return document
 
 
-@pytest.mark.parametrize("cls", [OmniResponse, OmniSimpleRequest, KindsDocument], ids=lambda c: c.__name__)
+# The source document's two types, and a model with every kind of value.
+each_document_shape = pytest.mark.parametrize(
+    "cls", [OmniResponse, OmniSimpleRequest, KindsDocument], ids=lambda c: c.__name__
+)
+
+
+@each_document_shape
 @given(data=st.data())
 def test_mutated_documents_decode_as_the_general_path_decodes_them(
     cls: type, data: st.DataObject
@@ -310,7 +316,7 @@ def regular_documents_with_hostile_text(draw: st.DrawFn, cls: type) -> bytes:
     return draw(st.sampled_from(_DECLARATIONS)).encode() + document
 
 
-@pytest.mark.parametrize("cls", [OmniResponse, OmniSimpleRequest, KindsDocument], ids=lambda c: c.__name__)
+@each_document_shape
 @given(data=st.data())
 def test_hostile_text_in_regular_documents_decodes_as_the_general_path_decodes_it(
     cls: type, data: st.DataObject
