@@ -25,7 +25,7 @@ from typing import Annotated, Any
 
 import msgspec
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from omni_codec import (
@@ -520,6 +520,17 @@ def test_pattern_columns_agree_with_re_search() -> None:
         max_size=4,
     )
 )
+@example(texts=[])
+@example(texts=["plain", "\u00e9\U0001f600\t\n"])
+@example(texts=["a", "&"])
+@example(texts=["<"])
+@example(texts=[">"])
+@example(texts=["\r"])
+@example(texts=["\x00"])
+@example(texts=["\x1f"])
+@example(texts=["\ufffe"])
+@example(texts=["\uffff"])
+@example(texts=["\ud800"])
 def test_the_writers_care_check_agrees_with_escape_text(texts: list[str]) -> None:
     """A string needs care exactly when the general writer's escape changes or
     refuses it."""
