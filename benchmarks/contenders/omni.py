@@ -1,7 +1,7 @@
 """omni_codec itself, the subject, through its reusable Encoder and Decoder objects.
 
 The decoders use the default :class:`~omni_codec.Limits` (100,000 list items, 64 MiB),
-which the issue's largest documents fit; a run with larger documents raises only the
+which the benchmark's largest documents fit; a run with larger documents raises only the
 limits it needs, and the contender's note says so in the report.
 """
 
