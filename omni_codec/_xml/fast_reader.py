@@ -63,6 +63,7 @@ import msgspec.inspect as mi
 from .._binding import DocumentShape, FieldShape, Kind, StructShape, ValueShape, document_of
 from .._scalars import OmniDateTime, parse_datetime, parse_decimal, parse_int
 from ..limits import Limits
+from .chars import CONTROL_BYTES, has_marked, has_noncharacter, is_char, marking_table
 from .codegen import SourceBuilder
 from .depth import typed_depth
 from .parser import to_bytes
@@ -108,17 +109,9 @@ def _replace(match: re.Match[str]) -> str:
     if name is not None:
         return _ENTITIES[name]
     code = int(decimal) if decimal is not None else int(hexadecimal, 16)
-    if not _is_char(code):  # "Legal Character" (XML 1.0 section 4.1)
+    if not is_char(code):  # "Legal Character" (XML 1.0 section 4.1)
         raise _Miss
     return chr(code)
-
-
-def _is_char(code: int) -> bool:
-    """Whether ``code`` is in XML 1.0's ``Char`` production (section 2.2)."""
-    return (
-        0x20 <= code <= 0xD7FF or code in (0x9, 0xA, 0xD) or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
 
 
 def _unescape(column: list[str | None]) -> list[str | None]:
@@ -155,15 +148,12 @@ _DECLARATION = re.compile(
     r"""(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?"""
     r"""[ \t\r\n]*\?>"""
 )
-# Bytes that map to 0: those of the characters XML 1.0 does not allow (the
-# control characters but tab, line feed and carriage return), "]" (of "]]>",
-# not allowed in text, section 2.4) and 0xEF (which starts U+FFFE and U+FFFF).
-# The last two are rare: a document with either is searched for the sequences
-# themselves. No byte of a multi-byte character is below 0x80, so a byte below
-# it is always a character.
-_SUSPECT = (frozenset(range(0x20)) - frozenset(b"\t\n\r")) | frozenset(b"]\xef")
-_SUSPECT_TABLE = bytes(0 if byte in _SUSPECT else 1 for byte in range(256))
-_CONTROL_TABLE = bytes(0 if byte < 0x20 and byte not in b"\t\n\r" else 1 for byte in range(256))
+# The bytes looked for at first: those of the control characters XML 1.0 does
+# not allow, "]" (of "]]>", not allowed in text, section 2.4) and 0xEF (which
+# starts U+FFFE and U+FFFF). The last two are rare: a document with either is
+# searched for the sequences themselves.
+_SUSPECT_TABLE = marking_table(CONTROL_BYTES | frozenset(b"]\xef"))
+_CONTROL_TABLE = marking_table(CONTROL_BYTES)
 # libxml2 refuses a text node of over XML_MAX_HUGE_LENGTH bytes (XML_MAX_TEXT_LENGTH
 # without huge_tree), which is not a well-formedness rule: the general path's
 # error must be given for it. A run that long without a "<" contains a whole
@@ -259,14 +249,9 @@ def _characters_allowed(raw: bytes) -> bool:
     Whether it has a reference to a character XML does not allow is for
     :func:`_replace` to say.
     """
-    if b"\0" not in raw.translate(_SUSPECT_TABLE):
+    if not has_marked(raw, _SUSPECT_TABLE):
         return True
-    return (
-        b"\0" not in raw.translate(_CONTROL_TABLE)
-        and b"]]>" not in raw
-        and b"\xef\xbf\xbe" not in raw
-        and b"\xef\xbf\xbf" not in raw
-    )
+    return not (has_marked(raw, _CONTROL_TABLE) or b"]]>" in raw or has_noncharacter(raw))
 
 
 # --- generated readers -----------------------------------------------------------

@@ -40,6 +40,7 @@ import msgspec.inspect as mi
 
 from .._binding import DocumentShape, Kind, StructShape, ValueShape, document_of
 from .._scalars import format_datetime, format_decimal
+from .chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
 from .codegen import SourceBuilder
 from .fast_reader import column_checker
 from .writer import _indent, _write_json_field, escape_text
@@ -51,15 +52,10 @@ class _Miss(Exception):
     """The value is not one the fast path writes."""
 
 
-# The bytes of UTF-8 text that escape_text would change or refuse map to 0: the
-# markup characters, "\r" (written as a reference) and the control characters
-# outside XML 1.0's Char production. Every other byte maps to 1. (No byte of a
-# multi-byte sequence is below 0x80, so a byte below it is always a character.)
-_CARE = frozenset(b"&<>\r") | (frozenset(range(0x20)) - frozenset(b"\t\n"))
-_CARE_TABLE = bytes(0 if byte in _CARE else 1 for byte in range(256))
-# U+FFFE and U+FFFF, the two characters above U+001F that XML 1.0 cannot carry
-# and that UTF-8 can encode (a lone surrogate cannot be encoded at all).
-_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+# The bytes of UTF-8 text that escape_text would change or refuse: the markup
+# characters, "\r" (written as a reference) and the control characters outside
+# XML 1.0's Char production.
+_CARE_TABLE = marking_table(CONTROL_BYTES | frozenset(b"&<>\r"))
 
 
 def _needs_care(texts: list[str]) -> bool:
@@ -70,7 +66,7 @@ def _needs_care(texts: list[str]) -> bool:
         raw = "".join(texts).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return True
-    return b"\0" in raw.translate(_CARE_TABLE) or any(c in raw for c in _NONCHARACTERS)
+    return has_marked(raw, _CARE_TABLE) or has_noncharacter(raw)
 
 
 class _IntTexts(dict[int, str]):

@@ -25,12 +25,10 @@ from .._binding import Kind, StructShape, ValueShape, document_of
 from .._paths import join
 from .._scalars import ScalarError, describe, format_datetime, format_decimal
 from ..errors import EncodeError
+from .chars import NOT_XML_CHAR
 
 __all__ = ["write"]
 
-# Characters outside XML 1.0's ``Char`` production (section 2.2), lone surrogates
-# included: they cannot be carried, escaped or not (SPEC section 6).
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _JSON_MAX_DEPTH = 512
 
 
@@ -91,7 +89,9 @@ def _indent(text: str) -> str:
 
 
 def escape_text(text: str) -> str:
-    bad = _NOT_XML_CHAR.search(text)
+    # Characters outside XML 1.0's Char production cannot be carried, escaped
+    # or not (SPEC section 6).
+    bad = NOT_XML_CHAR.search(text)
     if bad is not None:
         raise _Unwritable(
             f"Character U+{ord(bad.group()):04X} cannot be carried by XML 1.0"

@@ -53,14 +53,20 @@ def _roundtrip(value: Any, cls: type[Any]) -> None:
     omni_codec.xml.validate(encoded)
 
 
-def feed_json(data: bytes | str) -> None:
+def _feed(codec: Any, data: bytes | str) -> None:
+    """Decode ``data`` with ``codec`` as every type, lenient and strict, and
+    round-trip whatever decodes."""
     for cls in TYPES:
         for strict in (False, True):
             try:
-                value: Any = omni_codec.json.decode(data, type=cls, strict=strict)
+                value: Any = codec.decode(data, type=cls, strict=strict)
             except omni_codec.CodecError:
                 continue
             _roundtrip(value, cls)
+
+
+def feed_json(data: bytes | str) -> None:
+    _feed(omni_codec.json, data)
 
 
 def feed_xml(data: bytes | str) -> None:
@@ -68,13 +74,7 @@ def feed_xml(data: bytes | str) -> None:
         omni_codec.xml.validate(data)
     except omni_codec.CodecError:
         pass
-    for cls in TYPES:
-        for strict in (False, True):
-            try:
-                value: Any = omni_codec.xml.decode(data, type=cls, strict=strict)
-            except omni_codec.CodecError:
-                continue
-            _roundtrip(value, cls)
+    _feed(omni_codec.xml, data)
 
 
 def feed_all(data: bytes | str) -> None:
