@@ -108,6 +108,8 @@ def parse_decimal(text: str) -> Decimal:
 #: digits; the bounds keep a 20-byte payload such as ``1e-999999999`` from being
 #: written out as a billion zeros (SPEC section 6).
 DECIMAL_MAX_FRACTION_DIGITS = 100
+#: Digits before the point: the magnitude stays below ``1E+100``.
+DECIMAL_MAX_INTEGER_DIGITS = 100
 
 
 def check_decimal(value: Decimal) -> None:
@@ -118,8 +120,10 @@ def check_decimal(value: Decimal) -> None:
         return
     # From the digits alone: arithmetic would round to the context's precision or
     # overflow its exponent range.
-    if value.adjusted() >= 100:
-        raise ScalarError(f"Decimal {describe(value)} is not below 1E+100 in magnitude")
+    if value.adjusted() >= DECIMAL_MAX_INTEGER_DIGITS:
+        raise ScalarError(
+            f"Decimal {describe(value)} is not below 1E+{DECIMAL_MAX_INTEGER_DIGITS} in magnitude"
+        )
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))

@@ -23,12 +23,23 @@ from xml.sax.saxutils import quoteattr
 import msgspec.inspect as mi
 
 from .._binding import FieldShape, Kind, StructShape, ValueShape, document_of
-from .._scalars import DATETIME_XSD_PATTERN, DECIMAL_MAX_FRACTION_DIGITS
+from .._scalars import (
+    DATETIME_XSD_PATTERN,
+    DECIMAL_MAX_FRACTION_DIGITS,
+    DECIMAL_MAX_INTEGER_DIGITS,
+)
 from ..models import DOCUMENT_TYPES
 
 __all__ = ["generate_xsd"]
 
 _INT32 = (-(2**31), 2**31 - 1)
+
+#: The decimal bound ``|value| < 1E+100`` said as a pattern on the lexical form (at
+#: most 100 significant digits before the point) rather than as min/maxExclusive:
+#: libxml2 before 2.11 (lxml 5.0) refuses a 101-digit bound as an ``xs:decimal``.
+_DECIMAL_MAGNITUDE_PATTERN = (
+    f"[+\\-]?0*([1-9][0-9]{{0,{DECIMAL_MAX_INTEGER_DIGITS - 1}}})?(\\.[0-9]*)?"
+)
 
 _HEADER = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -132,7 +143,7 @@ def generate_xsd() -> str:
         out.append(
             '  <xs:simpleType name="Decimal">\n    <xs:restriction base="xs:decimal">'
             f'<xs:fractionDigits value="{DECIMAL_MAX_FRACTION_DIGITS}"/>'
-            f'<xs:minExclusive value="-1{"0" * 100}"/><xs:maxExclusive value="1{"0" * 100}"/>'
+            f"<xs:pattern value={quoteattr(_DECIMAL_MAGNITUDE_PATTERN)}/>"
             "</xs:restriction>\n  </xs:simpleType>\n"
         )
     if needs.datetime:
