@@ -113,3 +113,72 @@ def test_json_schema_patterns_are_ecma_and_decimals_are_numbers() -> None:
     assert "\\\\A" not in text and "\\\\Z" not in text
     price = schema["$defs"]["Price"]["properties"]["pricePerMessage"]
     assert {"type": "number"} in price["anyOf"][0]["anyOf"] or {"type": "number"} in price["anyOf"]
+
+
+# The XSD states the decimal bound as a pattern (old libxml2 refuses a 101-digit
+# bound as a value); each side of the bound, with the lexical variants XML Schema
+# allows, must be judged alike by the decoder, lxml and xmlschema.
+_NINES = "9" * 100
+DECIMAL_CASES = [
+    (_NINES, True),
+    ("-" + _NINES, True),
+    ("+" + _NINES + ".5", True),
+    ("000" + _NINES, True),
+    ("0." + "0" * 99 + "1", True),
+    ("0." + "0" * 99 + "1" + "000", True),  # trailing zeros are not fraction digits
+    (".5", True),
+    ("5.", True),
+    ("0", True),
+    ("1" + "0" * 100, False),
+    ("-1" + "0" * 100, False),
+    ("0." + "0" * 100 + "1", False),
+]
+
+
+@pytest.mark.parametrize(("text", "valid"), DECIMAL_CASES, ids=lambda v: str(v)[:12])
+def test_decimal_bound_is_the_same_for_decoder_and_both_xsd_processors(text: str, valid: bool) -> None:
+    document = (
+        "<omniReportsResponse><results><result><price>"
+        f"<pricePerMessage>{text}</pricePerMessage></price></result></results></omniReportsResponse>"
+    )
+    decoded: bool
+    try:
+        omni_codec.xml.decode(document, type=omni_codec.OMNIReportsResponse)
+        decoded = True
+    except omni_codec.ValidationError:
+        decoded = False
+    schema = etree.XMLSchema(etree.parse(str(COMMITTED)))
+    assert decoded is valid
+    assert schema.validate(etree.fromstring(document)) is valid
+    assert xmlschema.XMLSchema(str(COMMITTED)).is_valid(document) is valid
+
+
+def test_json_schema_descriptions_are_plain_text() -> None:
+    import json
+
+    for path in (COMMITTED.parent / "json").glob("*.schema.json"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if '"description": "' in line:
+                text = json.loads("{" + line.strip().rstrip(",") + "}")["description"]
+                assert ":class:" not in text and "``" not in text, (path.name, text)
+                assert "\n " not in text and not text.startswith(" "), (path.name, text)
+
+
+def test_descriptions_do_not_depend_on_how_the_docstring_was_stripped() -> None:
+    """Python 3.13 strips docstring indentation when compiling and newer msgspec
+    releases clean it too; the schema text must be the same either way."""
+    import inspect
+
+    from omni_codec._schema.json_schema import plain_description
+
+    raw = (
+        "A destination address.\n\n    Every address is optional; :class:`~a.b.OmniSimpleRequest`\n"
+        "    adds a rule, and ``phoneNumber`` is\n    required there.\n    "
+    )
+    expected = (
+        "A destination address.\n\nEvery address is optional; `OmniSimpleRequest` adds a rule, "
+        "and `phoneNumber` is required there."
+    )
+    assert plain_description(raw) == expected
+    assert plain_description(inspect.cleandoc(raw)) == expected
+    assert plain_description(":func:`omni_codec.json.decode`") == "`omni_codec.json.decode`"
