@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import operator
 import re
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,19 +84,22 @@ class _Unsupported(Exception):
     """A model uses a msgspec feature the generated readers do not reproduce."""
 
 
+# Repetitions are possessive where Python has them (3.11 and later): what follows
+# a repetition never starts with what it matches, so giving nothing back changes no
+# match and spares the backtracking. Python 3.10 reads them as greedy.
+_HOLD = "+" if sys.version_info >= (3, 11) else ""
 # XML whitespace ("\r" is normalised away before matching, XML 1.0 section 2.11).
-# Repetitions are possessive: what follows never starts with what they match.
-_SPACE = "[ \t\n]*+"
+_SPACE = f"[ \t\n]*{_HOLD}"
 # The text of a leaf: up to the next tag. A CDATA section, comment or processing
 # instruction starts with "<" and does not match the end tag that must follow;
 # references are replaced afterwards (see _unescape).
-_TEXT = "[^<]*+"
+_TEXT = f"[^<]*{_HOLD}"
 # XML Schema lexical spaces (as in .._scalars); the whitespace the "collapse"
 # facet allows around them is only read by the whitespace-tolerant variant.
 _LEXICAL = {
-    Kind.INT: "[+-]?[0-9]++",
+    Kind.INT: f"[+-]?[0-9]+{_HOLD}",
     Kind.BOOL: "true|false|1|0",
-    Kind.DECIMAL: r"[+-]?(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++)",
+    Kind.DECIMAL: f"[+-]?(?:[0-9]+{_HOLD}(?:\\.[0-9]*{_HOLD})?|\\.[0-9]+{_HOLD})",
 }
 # The references a document without a DTD can hold (XML 1.0 section 4.1, 4.6);
 # whether a character reference names a character XML allows is libxml2's to say.
