@@ -85,6 +85,11 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
         where = line_of(problem.source)
         if problem.limit:
             raise DecodeError(problem.message, line=where) from None
+        # Limits come before shape: a shape error may stand above a subtree that
+        # was never visited (an element inside a leaf), and libxml2 before 2.13
+        # parses huge trees to any depth.
+        if exceeds(root, 1, limits.max_depth):
+            raise limits.depth_error() from None
         path = join(path_of(problem.element, document))
         raise ValidationError(problem.message, path=path, line=where) from None
     if document.wrapper is not None:

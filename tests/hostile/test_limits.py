@@ -277,3 +277,18 @@ def test_long_string_crosses_formats_or_names_its_limit() -> None:
         assert "max_" in str(exc) or "limit" in str(exc), str(exc)
         return
     assert omni_codec.xml.decode(encoded, type=OmniSimpleRequest) == value
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_xml_limit_comes_before_a_shape_error_below_it(strict: bool) -> None:
+    """An element nested too deep inside a leaf is the limit, not "expected text",
+    whatever depth the parser itself allows (libxml2 before 2.13 allows any)."""
+    limits = Limits(max_depth=8)
+    document = f"<request>{DEST_XML}<text>" + "<a>" * 20 + "</a>" * 20 + "</text></request>"
+    _assert_limit(
+        lambda: omni_codec.xml.decode(document, type=OmniSimpleRequest, strict=strict, limits=limits),
+        "max_depth=8",
+    )
+    shallow = f"<request>{DEST_XML}<text><a/></text></request>"
+    with pytest.raises(omni_codec.ValidationError, match="Expected text"):
+        omni_codec.xml.decode(shallow, type=OmniSimpleRequest, strict=strict, limits=limits)
