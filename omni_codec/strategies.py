@@ -38,8 +38,16 @@ from typing import Any, TypeVar, cast
 
 import msgspec
 import msgspec.inspect as mi
-from hypothesis import strategies as st
-from hypothesis.strategies import SearchStrategy
+try:
+    from hypothesis import strategies as st
+    from hypothesis.strategies import SearchStrategy
+except ImportError as exc:  # tests/test_packaging.py runs this without hypothesis
+    raise ImportError(
+        "omni_codec.strategies needs hypothesis, which omni_codec installs with its "
+        "`strategies` extra: pip install 'omni_codec[strategies]' "
+        "(from a checkout: pip install '.[strategies]')",
+        name=exc.name,
+    ) from exc
 
 from ._binding import Kind, StructShape, ValueShape, shape_of
 from ._scalars import OmniDateTime
