@@ -5,6 +5,9 @@ Hypothesis profiles (select one with ``OMNI_HYPOTHESIS_PROFILE``):
 * ``ci`` (the default): a quick run on every change, a few dozen examples per
   property, no deadline (the first example of a type pays for compiling its
   readers and writers, and shared CI machines are noisy).
+* ``quick``: a dozen examples per property, for the extra interpreters and the
+  lowest dependency versions CI also runs the suite on: there the point is that
+  every test runs, not another search for examples.
 * ``thorough``: thousands of examples per property, for a deliberate bug hunt
   (``OMNI_HYPOTHESIS_PROFILE=thorough pytest tests/test_properties.py``).
 
@@ -29,6 +32,14 @@ _SLOW_IS_EXPECTED = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile(
     "ci",
     max_examples=60,
+    deadline=None,
+    derandomize=False,
+    print_blob=True,
+    suppress_health_check=_SLOW_IS_EXPECTED,
+)
+settings.register_profile(
+    "quick",
+    max_examples=12,
     deadline=None,
     derandomize=False,
     print_blob=True,
