@@ -13,6 +13,7 @@ import msgspec
 
 from ._binding import shape_of
 from ._hooks import UnwritableValue, dec_hook, enc_hook
+from ._json_errors import UTF8_BOM, malformed, not_unicode, null_where_required
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
@@ -75,6 +76,10 @@ class Decoder(Generic[T]):
                 raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
         if type(data) is bytes:
             limits.check_size(len(data))
+            if data.startswith(UTF8_BOM):  # accepted, as XML accepts it
+                data = data[3:]
+        elif isinstance(data, str) and data.startswith("\ufeff"):
+            data = data[1:]
         try:
             if not isinstance(data, str):
                 # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,
@@ -82,15 +87,15 @@ class Decoder(Generic[T]):
                 check_utf8(data)
             value = self._decoder.decode(data)
         except msgspec.ValidationError as exc:
-            raise validation_error(exc) from None
+            raise null_where_required(validation_error(exc), data) from None
         except msgspec.DecodeError as exc:
-            raise DecodeError(f"Malformed JSON: {exc}") from None
+            raise malformed(exc, data) from None
         except RecursionError:
             raise DecodeError(
                 f"Nesting exceeds the limit max_depth={self._limits.max_depth}"
             ) from None
         except UnicodeError as exc:
-            raise DecodeError(f"Malformed JSON: input is not valid Unicode: {exc}") from None
+            raise not_unicode(exc, data) from None
         if self._plan:
             check_limits(value, self._plan, limits)
         if self._strict:
@@ -102,8 +107,10 @@ class Decoder(Generic[T]):
             msgspec.json.decode(data, type=strict_shadow(shape_of(self.type)))  # type: ignore[arg-type]
         except msgspec.ValidationError as exc:
             raise validation_error(exc) from None
-        except (msgspec.DecodeError, RecursionError) as exc:  # not after the typed pass
-            raise DecodeError(f"Malformed JSON: {exc}") from None
+        except msgspec.DecodeError as exc:  # not after the typed pass
+            raise malformed(exc, data) from None
+        except RecursionError:
+            raise self._limits.depth_error() from None
 
 
 _encoder = Encoder()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from ._binding import shape_of
-from ._schema import validate
+from ._validation import validate
 from ._xml import fast_reader, fast_writer, parser, reader, writer
 from .errors import CodecError, DecodeError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
