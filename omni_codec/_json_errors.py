@@ -22,7 +22,7 @@ import msgspec
 from ._paths import split
 from .errors import DecodeError, ValidationError
 
-__all__ = ["UTF8_BOM", "malformed", "not_unicode", "null_where_required", "position"]
+__all__ = ["UTF8_BOM", "locate", "malformed", "not_unicode", "null_where_required", "position"]
 
 #: The UTF-8 byte order mark, accepted (and skipped) at the start of JSON bytes,
 #: as the XML parser accepts it.
@@ -91,3 +91,78 @@ def null_where_required(error: ValidationError, data: bytes | str) -> Validation
     return ValidationError(
         f"Required field `{missing.group('name')}` is null; expected a value", path=error.path
     )
+
+
+# One JSON token: a string, a structural character, or a run of anything else (a
+# number or a literal). Whitespace between tokens is passed over by finditer.
+_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
+
+
+def locate(data: bytes, path: str) -> int | None:
+    """The byte offset of the value at ``path`` in the JSON text ``data``.
+
+    Where the path leads to a member that is absent, the offset of the object that
+    lacks it. ``None`` when the text cannot be followed (it is not well-formed
+    there). For error messages only: this reads the text in Python, token by token.
+    """
+    tokens = _TOKEN.finditer(data)
+    try:
+        token = next(tokens)
+        for segment in split(path):
+            opening = token.group()
+            if isinstance(segment, int) and opening == b"[":
+                found = _enter_array(tokens, segment)
+            elif isinstance(segment, str) and opening == b"{":
+                found = _enter_object(tokens, segment)
+            else:
+                return None
+            if found is None:
+                return token.start()
+            token = found
+        return token.start()
+    except (StopIteration, ValueError):
+        return None
+
+
+def _enter_object(tokens: Any, name: str) -> re.Match[bytes] | None:
+    while True:
+        key = next(tokens)
+        if key.group() == b"}":
+            return None
+        if next(tokens).group() != b":":
+            raise ValueError("expected ':'")
+        value = next(tokens)
+        if msgspec.json.decode(key.group()) == name:
+            return value  # type: ignore[no-any-return]
+        _skip(tokens, value)
+        if next(tokens).group() == b"}":
+            return None
+
+
+def _enter_array(tokens: Any, index: int) -> re.Match[bytes] | None:
+    position = 0
+    while True:
+        value = next(tokens)
+        if value.group() == b"]":
+            return None
+        if position == index:
+            return value  # type: ignore[no-any-return]
+        _skip(tokens, value)
+        position += 1
+        if next(tokens).group() == b"]":
+            return None
+
+
+def _skip(tokens: Any, value: re.Match[bytes]) -> None:
+    if value.group() not in (b"{", b"["):
+        return
+    depth = 1
+    for token in tokens:
+        text = token.group()
+        if text in (b"{", b"["):
+            depth += 1
+        elif text in (b"}", b"]"):
+            depth -= 1
+            if not depth:
+                return
+    raise ValueError("unterminated")
