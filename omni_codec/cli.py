@@ -532,3 +532,7 @@ def _schema(args: argparse.Namespace) -> int:
         if out is not sys.stdout.buffer:
             out.close()
     return EXIT_OK
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -104,3 +104,7 @@ class NotAcceptable(MediaTypeError):
     """An Accept header that admits neither JSON nor XML: HTTP 406."""
 
     status = 406
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
