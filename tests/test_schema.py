@@ -174,3 +174,28 @@ def test_json_schema_patterns_are_ecma_and_decimals_are_numbers() -> None:
     assert "\\\\A" not in text and "\\\\Z" not in text
     price = schema["$defs"]["Price"]["properties"]["pricePerMessage"]
     assert {"type": "number"} in price["anyOf"][0]["anyOf"] or {"type": "number"} in price["anyOf"]
+
+
+def test_the_regenerate_command_writes_every_schema_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    script = COMMITTED.parents[1] / "tools" / "regenerate_schemas.py"
+    spec = importlib.util.spec_from_file_location("regenerate_schemas", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "schemas" / "json").mkdir(parents=True)
+    (tmp_path / "schemas" / "json" / "Removed.schema.json").write_text("{}")  # a type that went away
+    monkeypatch.setattr(module, "ROOT", tmp_path / "schemas")
+    assert module.main() == 0
+    from omni_codec._schema import json_schema_files
+
+    written = tmp_path / "schemas"
+    assert (written / "omni.xsd").read_text(encoding="utf-8") == generate_xsd()
+    files = json_schema_files()
+    assert sorted(p.name for p in (written / "json").iterdir()) == sorted(files)
+    assert (written / "omni.schema.json").read_text(encoding="utf-8") == bundle_json_schemas(files)
+    monkeypatch.setattr(module, "ROOT", tmp_path / "elsewhere" / "schemas")
+    assert module.main() == 2  # not a checkout: writes nothing
+    assert not (tmp_path / "elsewhere").exists()

@@ -23,7 +23,7 @@ def bundle_json_schemas(files: Mapping[str, str]) -> str:
     """The bundle's text, from per-type file name -> text (``T.schema.json``)."""
     defs: dict[str, Any] = {}
     refs: list[dict[str, str]] = []
-    for name in files:
+    for name in sorted(files):  # the same text whatever order the files come in
         schema = json.loads(files[name])
         if schema.get("$schema") != DIALECT or set(schema) != {"$schema", "$ref", "$defs"}:
             raise ValueError(f"{name}: not a per-type schema of the expected form")
