@@ -246,13 +246,14 @@ class _Document:
 
     name: str  # the file as the user named it, or <stdin>
     data: bytes
-    line: int = 1  # the line of the file it starts on (JSON Lines)
+    line: int | None = None  # for a JSON Lines record, its line in the file
     error: Exception | None = None  # why it could not be read
 
     def where(self, line: int | None = None, column: int | None = None) -> str:
+        """``FILE``, ``FILE:LINE`` or ``FILE:LINE:COLUMN``, lines counted in the file."""
         if line is None:
-            return self.name if self.line == 1 else f"{self.name}:{self.line}"
-        text = f"{self.name}:{self.line + line - 1}"
+            return self.name if self.line is None else f"{self.name}:{self.line}"
+        text = f"{self.name}:{(self.line or 1) + line - 1}"
         return text if column is None else f"{text}:{column}"
 
 
@@ -274,7 +275,8 @@ class _Run:
         for name in self.args.files or ["-"]:
             shown = _STDIN if name == "-" else name
             try:
-                data = _read(name, self.limits)
+                # JSON Lines: max_bytes bounds each record, not the file.
+                data = _read(name, None if self.args.jsonl else self.limits)
             except OSError as exc:
                 yield _Document(shown, b"", error=UsageError(f"cannot read {shown}: {exc.strerror or exc}"))
                 continue
@@ -317,13 +319,13 @@ class _Run:
         print(f"{doc.where(line, column)}: {prefix}{located}", file=sys.stderr)
 
 
-def _read(name: str, limits: Limits) -> bytes:
+def _read(name: str, limits: Limits | None) -> bytes:
     if name == "-":
         stream: IO[bytes] = sys.stdin.buffer
         return stream.read()
     with open(name, "rb") as file:
         size = os.fstat(file.fileno()).st_size
-        if size > limits.max_bytes:  # no need to read what will be refused
+        if limits is not None and size > limits.max_bytes:  # no need to read what will be refused
             limits.check_size(size)
         return file.read()
 

@@ -248,7 +248,7 @@ def test_jsonl_validate_gives_each_record_its_line(tmp_path: Path) -> None:
     lines.write_text(f"{good}\n\n{{\"messages\": 5}}\n{{\"messages\": []}}\n", encoding="utf-8")
     result = run("validate", "--jsonl", "--type", "OmniResponse", str(lines))
     assert result.returncode == 1
-    assert result.stdout.decode().splitlines() == [f"{lines}: valid OmniResponse (JSON)", f"{lines}:4: valid OmniResponse (JSON)"]
+    assert result.stdout.decode().splitlines() == [f"{lines}:1: valid OmniResponse (JSON)", f"{lines}:4: valid OmniResponse (JSON)"]
     (error,) = errors_of(result)
     assert (error["line"], error["column"], error["path"]) == ("3", "14", "$.messages")
     assert result.stderr.decode().splitlines()[-1] == "2 valid, 1 not valid"
@@ -267,6 +267,15 @@ def test_jsonl_converts_to_one_xml_document_per_line_and_back() -> None:
     back = run("convert", "--jsonl", stdin=as_xml.stdout)
     assert back.returncode == 0, back.stderr
     assert [omni_codec.json.decode(line, type=OmniResponse) for line in back.stdout.splitlines()] == values
+
+
+def test_jsonl_max_bytes_bounds_each_record(tmp_path: Path) -> None:
+    record = b'{"messages": []}\n'
+    lines = tmp_path / "many.jsonl"
+    lines.write_bytes(record * 10)
+    assert run("validate", "-q", "--jsonl", "--type", "OmniResponse", "--max-bytes", "20", str(lines)).returncode == 0
+    too_small = run("validate", "-q", "--jsonl", "--type", "OmniResponse", "--max-bytes", "10", str(lines))
+    assert too_small.returncode == 1 and len(errors_of(too_small)) == 10
 
 
 def test_jsonl_and_pretty_conflict() -> None:
