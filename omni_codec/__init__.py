@@ -3,10 +3,11 @@
 Typed models (msgspec Structs) for every OMNI type, and paired codecs:
 :mod:`omni_codec.json` and :mod:`omni_codec.xml`, each with ``encode``, ``decode``,
 ``Encoder`` and ``Decoder``; ``omni_codec.xml.validate`` checks a document against
-the XSD. Every error is an :class:`omni_codec.CodecError`.
+the XSD. :mod:`omni_codec.schemas` gives the shipped XSD and JSON Schemas. Every
+error is an :class:`omni_codec.CodecError`.
 """
 
-from . import json, media, xml
+from . import json, media, schemas, xml
 from .errors import (
     CodecError,
     DecodeError,
@@ -34,6 +35,7 @@ __all__ = [
     "ValidationError",
     "json",
     "media",
+    "schemas",
     "xml",
     *(name for name in _model_names if name not in ("Int32", "OmniStruct", "PhoneNumber")),
 ]

@@ -1,33 +1,74 @@
-"""The ``omni-codec`` command: convert between JSON and XML, and validate.
+"""The ``omni-codec`` command: convert between JSON and XML, validate, print schemas.
 
-    omni-codec convert [FILE] [--type T | --endpoint "METHOD PATH" [--response]]
-                       [--to json|xml] [--pretty] [--strict]
-    omni-codec validate [FILE] [--type T | --endpoint "METHOD PATH" [--response]] [--strict]
-    omni-codec schema --format xsd|json-schema [--type T]
+    omni-codec convert  [FILE ...] [--type T | --endpoint "METHOD PATH" [--response]]
+                        [--to json|xml] [--pretty] [--strict] [--jsonl] [-o OUT] [-q]
+                        [--max-bytes N] [--max-depth N] [--max-list-items N]
+    omni-codec validate [FILE ...] [--type T | --endpoint "METHOD PATH" [--response]]
+                        [--strict] [--all-errors] [--jsonl] [-q] [limits as above]
+    omni-codec schema   [--format xsd|json-schema] [--type T] [-o OUT]
+    omni-codec --version
 
-FILE defaults to standard input. The input format is recognised from its first
-significant character (``<`` is XML). An XML document's root element chooses the
-type where only one type has that root; JSON input, and ``<request>`` once several
-request types share it, need ``--type``. Errors are one line on standard error and
-exit status 1 (2 for usage errors), never a traceback.
+Written for people used to xmllint and xmlschema: many files per run (``-`` is
+standard input), one result per document, errors as ``FILE:LINE:COLUMN: message
+(path)``, and an exit status that says what happened (see :data:`EXIT_OK` and the
+others below). Nothing but the codec's own messages reaches the terminal: no
+traceback, whatever the input, on Ctrl-C or when the reader of the output goes away.
+
+How ``validate`` judges a document (the same rule for both formats):
+
+* by default, it is valid when the decoder accepts it in its default mode, which
+  ignores unknown members and elements;
+* ``--strict`` rejects unknown members and elements too: JSON and XML are decoded
+  with ``strict=True`` and XML is also checked against the XSD first, which
+  rejects what the XSD does not describe; ``--all-errors`` then reports every XSD
+  error instead of the first.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import sys
-from collections.abc import Sequence
-from typing import Any, BinaryIO
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
 
+import msgspec
+
+from . import __version__
 from . import json as omni_json
 from . import xml as omni_xml
 from ._binding import root_name
-from .errors import CodecError
+from ._json_errors import UTF8_BOM, locate, malformed, position
+from .endpoints import ENDPOINTS, endpoint_for
+from .errors import CodecError, DecodeError, ValidationError
+from .limits import DEFAULT_LIMITS, Limits
 from .models import DOCUMENT_TYPES
+from .schemas import json_schema_path, xsd_path
 
-__all__ = ["main"]
+__all__ = ["EXIT_INTERRUPTED", "EXIT_INVALID", "EXIT_OK", "EXIT_PIPE", "EXIT_USAGE", "main"]
+
+#: Every document given was valid (and converted).
+EXIT_OK = 0
+#: At least one document was not valid: malformed, wrong shape, empty, not JSON or
+#: XML, an unknown root element, over a limit, or not writable in the other format.
+EXIT_INVALID = 1
+#: The command line was wrong: an unknown option, type or endpoint, conflicting
+#: options, a file that cannot be read, or a document whose type cannot be chosen.
+EXIT_USAGE = 2
+#: Interrupted (Ctrl-C), as a shell reports a command ended by SIGINT.
+EXIT_INTERRUPTED = 130
+#: The reader of the output went away (``| head``), as a shell reports SIGPIPE.
+EXIT_PIPE = 141
 
 _TYPES = {cls.__name__.lower(): cls for cls in DOCUMENT_TYPES}
+_TYPE_NAMES = ", ".join(cls.__name__ for cls in DOCUMENT_TYPES)
+_STDIN = "<stdin>"
+_EPILOG = """\
+exit status: 0 every document valid; 1 any document invalid (malformed, wrong
+shape, empty, neither JSON nor XML, unknown root, over a limit); 2 usage error;
+130 interrupted. Errors are printed as FILE:LINE:COLUMN: message (path).
+"""
 
 
 class UsageError(Exception):
@@ -35,67 +76,296 @@ class UsageError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``).
+
+    Returns the exit status (``EXIT_OK``, ``EXIT_INVALID``, ``EXIT_USAGE``,
+    ``EXIT_INTERRUPTED`` or ``EXIT_PIPE``); ``--help``, ``--version`` and
+    argparse's own usage errors raise :class:`SystemExit` as argparse does.
+    """
     try:
-        data = b"" if args.file is None else _read(args.file)
-        return int(args.run(args, data))
+        parser = _parser()
+        args, extra = parser.parse_known_args(argv)
+        # Files may follow options that follow files (``validate a.xml --strict b.xml``).
+        if extra and getattr(args, "files", None) is not None and all(e == "-" or not e.startswith("-") for e in extra):
+            args.files += extra
+        elif extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Python would report the failed flush of stdout at exit; point it at
+        # nothing so that the interpreter leaves quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
     except UsageError as exc:
         print(f"omni-codec: {exc}", file=sys.stderr)
-        return 2
-    except CodecError as exc:
-        print(f"omni-codec: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        return 1
+        return EXIT_USAGE
+
+
+# --------------------------------------------------------------------------- options
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="omni-codec", description="Infobip OMNI API v1 payloads: JSON <-> XML, validation."
+        prog="omni-codec",
+        description="Infobip OMNI API v1 payloads: convert JSON <-> XML, validate, print the schemas.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"omni-codec {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    type_help = "OMNI type of the payload: " + ", ".join(c.__name__ for c in DOCUMENT_TYPES)
 
-    convert = commands.add_parser("convert", help="convert JSON to XML or XML to JSON")
-    convert.add_argument("file", nargs="?", default="-", help="input file (default: stdin)")
-    _add_type_options(convert, type_help)
+    convert = commands.add_parser(
+        "convert",
+        help="convert JSON to XML or XML to JSON",
+        description="Convert each document to the other format (or the one --to names). "
+        "Several documents are written one after another, each ending with a newline.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(convert)
     convert.add_argument("--to", choices=("json", "xml"), help="output format (default: the other one)")
     convert.add_argument("--pretty", action="store_true", help="indent the output for people")
-    convert.add_argument("--strict", action="store_true", help="reject unknown fields")
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", help="write the output to the file OUT (default: standard output)"
+    )
     convert.set_defaults(run=_convert)
 
-    validate = commands.add_parser("validate", help="check a payload; exit 1 if it is not valid")
-    validate.add_argument("file", nargs="?", default="-", help="input file (default: stdin)")
-    _add_type_options(validate, type_help)
-    validate.add_argument("--strict", action="store_true", help="reject unknown fields")
+    validate = commands.add_parser(
+        "validate",
+        help="check documents; exit 1 if any is not valid",
+        description="Check each document and print one result per document: "
+        "'FILE: valid TYPE (FORMAT)' on standard output, or its errors on standard error. "
+        "By default a document is valid when the decoder accepts it (unknown fields "
+        "ignored); --strict also rejects unknown fields, and checks XML against the XSD.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(validate)
+    validate.add_argument(
+        "--all-errors",
+        action="store_true",
+        help="with --strict: report every XSD error of an XML document, not only the first",
+    )
     validate.set_defaults(run=_validate)
 
-    schema = commands.add_parser("schema", help="print the XSD or the JSON Schemas")
-    schema.add_argument("--format", choices=("xsd", "json-schema"), default="xsd")
-    schema.add_argument("--type", help=type_help + " (JSON Schema only; default: all)")
-    schema.set_defaults(run=_schema, file=None)
+    schema = commands.add_parser(
+        "schema",
+        help="print the shipped XSD or JSON Schemas",
+        description="Print a schema file shipped with omni_codec, byte for byte.",
+    )
+    schema.add_argument(
+        "--format",
+        choices=("xsd", "json-schema"),
+        default="xsd",
+        help="xsd: the XSD of the XML form (every type; the default); json-schema: the "
+        "JSON Schema of --type, or without --type one schema accepting any document type",
+    )
+    schema.add_argument("--type", metavar="T", help=f"with --format json-schema: one of {_TYPE_NAMES}")
+    schema.add_argument(
+        "-o", "--output", metavar="OUT", help="write to the file OUT (default: standard output)"
+    )
+    schema.set_defaults(run=_schema)
     return parser
 
 
-def _add_type_options(command: argparse.ArgumentParser, type_help: str) -> None:
-    command.add_argument("--type", help=type_help)
+def _add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--endpoint", metavar='"METHOD PATH"', help='the API call the body belongs to, e.g. "POST /omni/1/text"'
+        "files", nargs="*", metavar="FILE", help="input files; - is standard input (the default)"
     )
-    command.add_argument("--response", action="store_true", help="with --endpoint: the body is its answer")
+    which = command.add_mutually_exclusive_group()
+    which.add_argument(
+        "--type",
+        metavar="T",
+        help=f"the OMNI type of every document, case-insensitive: {_TYPE_NAMES} "
+        "(default: chosen by the XML root element; JSON needs it or --endpoint)",
+    )
+    which.add_argument(
+        "--endpoint",
+        metavar='"METHOD PATH"',
+        help='the API call the documents belong to, e.g. "POST /omni/1/text": its request type',
+    )
+    command.add_argument(
+        "--response", action="store_true", help="with --endpoint: the documents are the call's response"
+    )
+    command.add_argument(
+        "--strict", action="store_true", help="reject unknown fields (JSON members, XML elements and attributes)"
+    )
+    command.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="JSON Lines: each non-blank line of an input is one document; output is one "
+        "document per line",
+    )
+    command.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing for valid documents; errors only"
+    )
+    limits = command.add_argument_group("limits (a document over one is invalid)")
+    limits.add_argument(
+        "--max-bytes",
+        type=_size,
+        metavar="N",
+        help=f"largest document, in bytes; K, M, G suffixes are powers of 1024 "
+        f"(default: {DEFAULT_LIMITS.max_bytes // 2**20}M)",
+    )
+    limits.add_argument(
+        "--max-depth", type=_count, metavar="N", help=f"deepest nesting (default: {DEFAULT_LIMITS.max_depth})"
+    )
+    limits.add_argument(
+        "--max-list-items",
+        type=_count,
+        metavar="N",
+        help=f"most items in any one list (default: {DEFAULT_LIMITS.max_list_items})",
+    )
 
 
-def _read(name: str) -> bytes:
-    if name == "-":
-        stream: BinaryIO = sys.stdin.buffer
-        return stream.read()
+def _count(text: str) -> int:
     try:
-        with open(name, "rb") as file:
-            return file.read()
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror}") from None
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _size(text: str) -> int:
+    scale = {"K": 2**10, "M": 2**20, "G": 2**30}.get(text[-1:].upper(), 1)
+    return _count(text[:-1] if scale > 1 else text) * scale
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclasses.dataclass
+class _Document:
+    """One document to judge: where it came from, and its bytes."""
+
+    name: str  # the file as the user named it, or <stdin>
+    data: bytes
+    line: int | None = None  # for a JSON Lines record, its line in the file
+    error: Exception | None = None  # why it could not be read
+
+    def where(self, line: int | None = None, column: int | None = None) -> str:
+        """``FILE``, ``FILE:LINE`` or ``FILE:LINE:COLUMN``, lines counted in the file."""
+        if line is None:
+            return self.name if self.line is None else f"{self.name}:{self.line}"
+        text = f"{self.name}:{(self.line or 1) + line - 1}"
+        return text if column is None else f"{text}:{column}"
+
+
+class _Run:
+    """What one command run has seen: its options, output, and worst outcome."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.status = EXIT_OK
+        self.limits = _limits(args)
+        self.fixed_type = _fixed_type(args)
+        if args.response and not args.endpoint:
+            raise UsageError("--response needs --endpoint")
+
+    def fail(self, status: int) -> None:
+        self.status = max(self.status, status)
+
+    def documents(self) -> Iterator[_Document]:
+        for name in self.args.files or ["-"]:
+            shown = _STDIN if name == "-" else name
+            try:
+                # JSON Lines: max_bytes bounds each record, not the file.
+                data = _read(name, None if self.args.jsonl else self.limits)
+            except OSError as exc:
+                yield _Document(shown, b"", error=UsageError(f"cannot read {shown}: {exc.strerror or exc}"))
+                continue
+            except DecodeError as exc:  # over max_bytes, known before reading
+                yield _Document(shown, b"", error=exc)
+                continue
+            if not self.args.jsonl:
+                yield _Document(shown, data)
+                continue
+            for number, line in enumerate(data.split(b"\n"), 1):
+                if line.strip():
+                    yield _Document(shown, line, number)
+
+    def types_for(self, doc: _Document, xml_input: bool) -> list[type[Any]]:
+        """The candidate types of ``doc``: one, or several when a root is shared."""
+        if self.fixed_type is not None:
+            return [self.fixed_type]
+        if not xml_input:
+            raise UsageError(f"{doc.where()}: JSON input needs --type or --endpoint")
+        root = _xml_root(doc.data, self.limits)
+        candidates = [cls for cls in DOCUMENT_TYPES if root_name(cls) == root]
+        if not candidates:
+            raise DecodeError(f"No OMNI document type has the root element <{root}>; known roots: "
+                              + ", ".join(sorted({f"<{root_name(c)}>" for c in DOCUMENT_TYPES})))
+        return candidates
+
+    def report(self, doc: _Document, exc: CodecError, prefix: str = "") -> None:
+        """Print ``exc`` (each of its errors) as ``FILE:LINE:COLUMN: message (path)``."""
+        for error in exc.errors if isinstance(exc, ValidationError) else (exc,):
+            self._report_one(doc, error, prefix)
+        self.fail(EXIT_INVALID)
+
+    def _report_one(self, doc: _Document, exc: CodecError, prefix: str) -> None:
+        line, column = getattr(exc, "line", None), getattr(exc, "column", None)
+        if line is None and isinstance(exc, ValidationError) and not _is_xml(doc.data):
+            line, column = _json_position(doc.data, exc.path)
+        message = getattr(exc, "message", str(exc))
+        path = getattr(exc, "path", None)
+        located = f"{message} ({path})" if path is not None else message
+        print(f"{doc.where(line, column)}: {prefix}{located}", file=sys.stderr)
+
+
+def _read(name: str, limits: Limits | None) -> bytes:
+    if name == "-":
+        stream: IO[bytes] = sys.stdin.buffer
+        return stream.read()
+    with open(name, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if limits is not None and size > limits.max_bytes:  # no need to read what will be refused
+            limits.check_size(size)
+        return file.read()
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    given = {
+        "max_bytes": args.max_bytes,
+        "max_depth": args.max_depth,
+        "max_list_items": args.max_list_items,
+    }
+    return dataclasses.replace(DEFAULT_LIMITS, **{k: v for k, v in given.items() if v is not None})
+
+
+def _fixed_type(args: argparse.Namespace) -> type[Any] | None:
+    if args.type:
+        return _named_type(args.type)
+    if args.endpoint:
+        return _endpoint_type(args.endpoint, args.response)
+    return None
+
+
+def _named_type(name: str) -> type[Any]:
+    cls = _TYPES.get(name.lower())
+    if cls is None:
+        raise UsageError(f"unknown type {name!r}; known: {_TYPE_NAMES}")
+    return cls
+
+
+def _endpoint_type(line: str, response: bool) -> type[Any]:
+    method, _, path = line.strip().partition(" ")
+    endpoint = endpoint_for(method, path.strip())
+    if endpoint is None:
+        known = "; ".join(f"{e.method} {e.path}" for e in ENDPOINTS)
+        raise UsageError(f"unknown endpoint {line!r}; known: {known}")
+    cls = endpoint.response if response else endpoint.request
+    if cls is None:
+        what = "response" if response else "request"
+        hint = "" if response else " (add --response for its answer)"
+        raise UsageError(f"{endpoint.method} {endpoint.path} has no {what} body{hint}")
+    return cls
 
 
 def _is_xml(data: bytes) -> bool:
@@ -105,92 +375,166 @@ def _is_xml(data: bytes) -> bool:
     return head[:1] == b"<" or head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
-def _named_type(name: str) -> type[Any]:
-    cls = _TYPES.get(name.lower())
-    if cls is None:
-        known = ", ".join(c.__name__ for c in DOCUMENT_TYPES)
-        raise UsageError(f"unknown type {name!r}; known: {known}")
-    return cls
+def _check_json_like(data: bytes) -> None:
+    """Refuse, as a bad payload, what is neither XML nor JSON."""
+    text = data.removeprefix(UTF8_BOM).strip()
+    if not text:
+        raise DecodeError("Empty input: no JSON or XML document")
+    if text[:1] not in b'{["-0123456789tfn':
+        raise DecodeError("Neither JSON nor XML: a document starts with '{', '[' or '<'")
+    try:
+        msgspec.json.decode(text, type=msgspec.Raw)  # well-formed, before asking for a type
+    except msgspec.DecodeError as exc:
+        raise malformed(exc, data.removeprefix(UTF8_BOM)) from None
 
 
-def _pick_type(args: argparse.Namespace, data: bytes, xml_input: bool) -> type[Any]:
-    if args.type:
-        return _named_type(args.type)
-    if args.endpoint:
-        return _endpoint_type(args.endpoint, args.response)
-    if not xml_input:
-        raise UsageError("JSON input needs --type or --endpoint")
-    root = _xml_root(data)
-    candidates = [cls for cls in DOCUMENT_TYPES if root_name(cls) == root]
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        raise UsageError(f"no OMNI type has the root element <{root}>; give --type")
-    names = " or ".join(c.__name__ for c in candidates)
-    raise UsageError(f"<{root}> may be {names}; give --type or --endpoint")
+def _json_position(data: bytes, path: str) -> tuple[int | None, int | None]:
+    text = data.removeprefix(UTF8_BOM)
+    offset = locate(text, path)
+    return (None, None) if offset is None else position(text, offset)
 
 
-def _endpoint_type(line: str, response: bool) -> type[Any]:
-    from .endpoints import endpoint_for
-
-    method, _, path = line.strip().partition(" ")
-    endpoint = endpoint_for(method, path.strip())
-    if endpoint is None:
-        raise UsageError(f"unknown endpoint {line!r}")
-    cls = endpoint.response if response else endpoint.request
-    if cls is None:
-        raise UsageError(f"{line} has no {'response' if response else 'request'} body")
-    return cls
-
-
-def _xml_root(data: bytes) -> str:
+def _xml_root(data: bytes, limits: Limits) -> str:
     """The root element's name (parsing with the codec's safe parser)."""
     from ._xml.parser import parse
-    from .limits import DEFAULT_LIMITS
 
-    return str(parse(data, DEFAULT_LIMITS).tag)
+    return str(parse(data, limits).tag)
 
 
-def _convert(args: argparse.Namespace, data: bytes) -> int:
-    xml_input = _is_xml(data)
-    cls = _pick_type(args, data, xml_input)
-    source = omni_xml if xml_input else omni_json
-    value = source.decode(data, type=cls, strict=args.strict)
-    target = args.to or ("json" if xml_input else "xml")
-    if target == "xml":
+def _prepare(run: _Run, doc: _Document) -> tuple[bool, list[type[Any]]]:
+    """The format of ``doc`` and its candidate types; raises for a bad payload."""
+    if doc.error is not None:
+        raise doc.error
+    xml_input = _is_xml(doc.data)
+    if not xml_input and run.fixed_type is None:
+        _check_json_like(doc.data)
+    return xml_input, run.types_for(doc, xml_input)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _convert(args: argparse.Namespace) -> int:
+    run = _Run(args)
+    if args.jsonl and args.pretty:
+        raise UsageError("--pretty writes several lines per document; it cannot go with --jsonl")
+    out = _open_output(args.output, args.files)
+    try:
+        for doc in run.documents():
+            try:
+                xml_input, candidates = _prepare(run, doc)
+                if len(candidates) > 1:
+                    names = " or ".join(c.__name__ for c in candidates)
+                    raise UsageError(f"{doc.where()}: <{root_name(candidates[0])}> may be {names}; "
+                                     "give --type or --endpoint")
+                out.write(_converted(args, doc, xml_input, candidates[0], run.limits))
+                out.flush()
+            except UsageError as exc:
+                print(f"omni-codec: {exc}", file=sys.stderr)
+                run.fail(EXIT_USAGE)
+            except CodecError as exc:
+                run.report(doc, exc)
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+    return run.status
+
+
+def _converted(args: argparse.Namespace, doc: _Document, xml_input: bool, cls: type[Any], limits: Limits) -> bytes:
+    source: Any = omni_xml if xml_input else omni_json
+    value = source.decode(doc.data, type=cls, strict=args.strict, limits=limits)
+    if (args.to or ("json" if xml_input else "xml")) == "xml":
         out = omni_xml.encode(value, pretty=args.pretty)
+        if args.jsonl:
+            # One document per line: in a document written without indentation a
+            # line feed can only be text, where a reference to it means the same.
+            out = out.replace(b"\n", b"&#10;")
     else:
         out = omni_json.encode(value)
         if args.pretty:
-            import msgspec
-
             out = msgspec.json.format(out, indent=2)
-    sys.stdout.buffer.write(out + b"\n")
-    sys.stdout.flush()
-    return 0
+    return out + b"\n"
 
 
-def _validate(args: argparse.Namespace, data: bytes) -> int:
-    xml_input = _is_xml(data)
-    if xml_input:
-        omni_xml.validate(data)
-    cls = _pick_type(args, data, xml_input)
-    (omni_xml if xml_input else omni_json).decode(data, type=cls, strict=args.strict)
-    print(f"valid {cls.__name__} ({'XML' if xml_input else 'JSON'})")
-    return 0
+def _open_output(name: str | None, inputs: Sequence[str]) -> IO[bytes]:
+    if name is None or name == "-":
+        return sys.stdout.buffer
+    for given in inputs:
+        if given != "-" and os.path.exists(given) and os.path.exists(name) and os.path.samefile(given, name):
+            raise UsageError(f"the output {name} is also an input")
+    try:
+        return open(name, "wb")
+    except OSError as exc:
+        raise UsageError(f"cannot write {name}: {exc.strerror or exc}") from None
 
 
-def _schema(args: argparse.Namespace, data: bytes) -> int:
-    from ._schema import generate_json_schema
-    from ._schema.validate import schema_path
+def _validate(args: argparse.Namespace) -> int:
+    run = _Run(args)
+    if args.all_errors and not args.strict:
+        raise UsageError("--all-errors lists every XSD error, and the XSD is checked with --strict: add --strict")
+    counts = [0, 0]  # not valid, valid
+    for doc in run.documents():
+        valid = False
+        try:
+            xml_input, candidates = _prepare(run, doc)
+            valid = _judge(run, doc, xml_input, candidates)
+        except UsageError as exc:
+            print(f"omni-codec: {exc}", file=sys.stderr)
+            run.fail(EXIT_USAGE)
+        except CodecError as exc:
+            run.report(doc, exc)
+        counts[valid] += 1
+    if sum(counts) > 1 and not args.quiet:
+        print(f"{counts[1]} valid, {counts[0]} not valid", file=sys.stderr)
+    return run.status
 
+
+def _judge(run: _Run, doc: _Document, xml_input: bool, candidates: list[type[Any]]) -> bool:
+    """Whether ``doc`` is valid; prints its result (which types), or its errors.
+
+    Raises the error when there is one candidate type; with several (a shared
+    root), reports why it is none of them.
+    """
+    args = run.args
+    if xml_input and args.strict:
+        omni_xml.validate(doc.data, limits=run.limits, all_errors=args.all_errors)
+    source: Any = omni_xml if xml_input else omni_json
+    accepted: list[str] = []
+    errors: list[tuple[type[Any], CodecError]] = []
+    for cls in candidates:
+        try:
+            source.decode(doc.data, type=cls, strict=args.strict, limits=run.limits)
+        except CodecError as exc:
+            errors.append((cls, exc))
+        else:
+            accepted.append(cls.__name__)
+    if accepted:
+        if not args.quiet:
+            print(f"{doc.where()}: valid {' and '.join(accepted)} ({'XML' if xml_input else 'JSON'})")
+        return True
+    if len(errors) == 1:
+        raise errors[0][1]
+    for cls, error in errors:
+        run.report(doc, error, prefix=f"not a {cls.__name__}: ")
+    return False
+
+
+def _schema(args: argparse.Namespace) -> int:
     if args.format == "xsd":
-        sys.stdout.buffer.write(schema_path().read_bytes())
-        return 0
-    import msgspec
+        if args.type:
+            raise UsageError("the XSD describes every type; --type goes with --format json-schema")
+        path = xsd_path()
+    else:
+        path = json_schema_path(_named_type(args.type) if args.type else None)
+    out = _open_output(args.output, [])
+    try:
+        out.write(path.read_bytes())
+        out.flush()
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+    return EXIT_OK
 
-    types = [_named_type(args.type)] if args.type else list(DOCUMENT_TYPES)
-    schemas = {cls.__name__: generate_json_schema(cls) for cls in types}
-    document = schemas[types[0].__name__] if args.type else schemas
-    sys.stdout.buffer.write(msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n")
-    return 0
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

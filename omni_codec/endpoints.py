@@ -58,9 +58,18 @@ _PATTERNS = [(endpoint, _pattern(endpoint.path)) for endpoint in ENDPOINTS]
 
 
 def endpoint_for(method: str, path: str) -> Endpoint | None:
-    """The endpoint for a request line, e.g. ``("POST", "/omni/1/text?x=1")``."""
+    """The endpoint for a request line, e.g. ``("POST", "/omni/1/text?x=1")``.
+
+    ``method`` is matched case-insensitively; ``path`` may carry a query and path
+    parameters (``/omni/1/scenarios/ABC``). Returns the :class:`Endpoint`, or None
+    for a call that is not an OMNI v1 endpoint. Raises nothing.
+    """
     path = path.split("?", 1)[0]
     for endpoint, pattern in _PATTERNS:
         if endpoint.method == method.upper() and pattern.fullmatch(path):
             return endpoint
     return None
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -28,27 +28,54 @@ class CodecError(ValueError):
 
 
 class DecodeError(CodecError):
-    """Input that is not well-formed, uses a forbidden construct, or exceeds a limit."""
+    """Input that is not well-formed, uses a forbidden construct, or exceeds a limit.
 
-    def __init__(self, message: str, *, line: int | None = None) -> None:
+    ``message`` is the description alone; ``line`` and ``column`` (both counted
+    from 1, the column in characters) locate the problem in the input when it is
+    known: XML input gives the line, malformed JSON the line and column.
+    ``str(err)`` is the message followed by the location, e.g.
+    ``Malformed JSON: invalid character (line 3, column 17)``.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
         self.message = message
         self.line = line
-        super().__init__(message if line is None else f"{message} (line {line})")
+        self.column = column
+        super().__init__(message + _where(line, column))
 
 
 class ValidationError(DecodeError):
     """Well-formed input of the wrong shape, type or value, including XSD failures.
 
     ``path`` is the location in the wire form's JSON-style notation (``$`` is the
-    document root); ``line`` is the source line for XML input, else ``None``.
+    document root); ``line`` is the source line for XML input, else ``None``;
+    ``column`` is ``None`` unless a caller located the value more precisely.
+    ``errors`` lists every error found when the check collects them all
+    (``omni_codec.xml.validate(..., all_errors=True)``); otherwise it holds this
+    error alone.
     """
 
-    def __init__(self, message: str, *, path: str = "$", line: int | None = None) -> None:
+    _others: tuple[ValidationError, ...] = ()
+
+    def __init__(
+        self, message: str, *, path: str = "$", line: int | None = None, column: int | None = None
+    ) -> None:
         self.message = message
         self.path = path
         self.line = line
-        located = f"{message} - at `{path}`"
-        CodecError.__init__(self, located if line is None else f"{located} (line {line})")
+        self.column = column
+        CodecError.__init__(self, f"{message} - at `{path}`" + _where(line, column))
+
+    @property
+    def errors(self) -> tuple[ValidationError, ...]:
+        """This error, then any others found in the same input."""
+        return (self, *self._others)
+
+
+def _where(line: int | None, column: int | None) -> str:
+    if line is None:
+        return ""
+    return f" (line {line})" if column is None else f" (line {line}, column {column})"
 
 
 class EncodeError(CodecError):
@@ -77,3 +104,7 @@ class NotAcceptable(MediaTypeError):
     """An Accept header that admits neither JSON nor XML: HTTP 406."""
 
     status = 406
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -3,6 +3,14 @@
 The same surface as ``msgspec.json`` and :mod:`omni_codec.xml`: ``encode``,
 ``decode``, ``Encoder``, ``Decoder``. Decoding validates every rule the models
 declare; ``strict=True`` also rejects keys the type does not know.
+
+``strict`` here means "reject unknown fields", as in :mod:`omni_codec.xml`. It is
+not msgspec's ``strict``, which turns off lax type conversion: omni_codec never
+converts types laxly (``"1"`` is not an int), whatever ``strict`` says.
+
+Input is UTF-8 JSON (RFC 8259) as bytes, or ``str``; a leading UTF-8 byte order
+mark is skipped, as XML parsers skip it. Malformed input is a
+:class:`~omni_codec.DecodeError` with ``line`` and ``column``.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import msgspec
 
 from ._binding import shape_of
 from ._hooks import UnwritableValue, dec_hook, enc_hook
+from ._json_errors import UTF8_BOM, malformed, not_unicode, null_where_required
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
@@ -26,7 +35,12 @@ T = TypeVar("T")
 
 
 class Encoder:
-    """A reusable JSON encoder."""
+    """A reusable JSON encoder, as ``msgspec.json.Encoder``: ``Encoder().encode(obj)``.
+
+    Takes no options: the output is compact UTF-8 JSON with the wire (camelCase)
+    names, fields that are ``None`` left out, datetimes in the published form and
+    prices as JSON numbers with every digit.
+    """
 
     __slots__ = ("_encoder",)
 
@@ -34,8 +48,15 @@ class Encoder:
         # Prices are JSON numbers with every digit kept (SPEC section 4).
         self._encoder = msgspec.json.Encoder(enc_hook=enc_hook, decimal_format="number")
 
+    def __repr__(self) -> str:
+        return "omni_codec.json.Encoder()"
+
     def encode(self, obj: Any, /) -> bytes:
-        """``obj`` as UTF-8 JSON bytes."""
+        """``obj`` (a model instance) as UTF-8 JSON bytes.
+
+        Raises :class:`~omni_codec.EncodeError`, naming the field, for a value that
+        cannot be written (e.g. a naive datetime, or an object of no OMNI type).
+        """
         try:
             return self._encoder.encode(obj)
         except UnwritableValue as exc:
@@ -48,7 +69,13 @@ class Encoder:
 
 
 class Decoder(Generic[T]):
-    """A reusable JSON decoder for one type."""
+    """A reusable JSON decoder for one type: ``Decoder(OmniResponse).decode(data)``.
+
+    ``type`` is the model class to decode into (one of the document types, or any
+    model). ``strict=True`` rejects members the type does not know, with their
+    path (msgspec's ``strict`` means something else; see the module). ``limits``
+    bounds what one document may cost (SPEC section 6).
+    """
 
     __slots__ = ("_decoder", "_limits", "_plan", "_strict", "type")
 
@@ -61,8 +88,18 @@ class Decoder(Generic[T]):
         self._decoder = msgspec.json.Decoder(type, dec_hook=dec_hook)
         self._plan = limit_plan(shape_of(type))  # type: ignore[arg-type]  # fails for a non-OMNI type
 
+    def __repr__(self) -> str:
+        return f"omni_codec.json.Decoder({self.type.__name__}, strict={self._strict}, limits={self._limits!r})"
+
     def decode(self, data: bytes | bytearray | memoryview | str, /) -> T:
-        """The value of ``type`` that ``data`` holds."""
+        """The value of ``type`` that the JSON document ``data`` holds.
+
+        ``data`` is UTF-8 bytes (a bytes-like object) or ``str``. Returns an
+        instance of ``type``. Raises :class:`~omni_codec.DecodeError` for input
+        that is not JSON (with ``line`` and ``column``) or exceeds a limit, and
+        :class:`~omni_codec.ValidationError` for JSON of the wrong shape, type or
+        value (with the ``path`` of the value).
+        """
         limits = self._limits
         if type(data) is not bytes:
             if isinstance(data, str):
@@ -75,6 +112,10 @@ class Decoder(Generic[T]):
                 raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
         if type(data) is bytes:
             limits.check_size(len(data))
+            if data.startswith(UTF8_BOM):  # accepted, as XML accepts it
+                data = data[3:]
+        elif isinstance(data, str) and data.startswith("\ufeff"):
+            data = data[1:]
         try:
             if not isinstance(data, str):
                 # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,
@@ -82,15 +123,15 @@ class Decoder(Generic[T]):
                 check_utf8(data)
             value = self._decoder.decode(data)
         except msgspec.ValidationError as exc:
-            raise validation_error(exc) from None
+            raise null_where_required(validation_error(exc), data) from None
         except msgspec.DecodeError as exc:
-            raise DecodeError(f"Malformed JSON: {exc}") from None
+            raise malformed(exc, data) from None
         except RecursionError:
             raise DecodeError(
                 f"Nesting exceeds the limit max_depth={self._limits.max_depth}"
             ) from None
         except UnicodeError as exc:
-            raise DecodeError(f"Malformed JSON: input is not valid Unicode: {exc}") from None
+            raise not_unicode(exc, data) from None
         if self._plan:
             check_limits(value, self._plan, limits)
         if self._strict:
@@ -102,8 +143,10 @@ class Decoder(Generic[T]):
             msgspec.json.decode(data, type=strict_shadow(shape_of(self.type)))  # type: ignore[arg-type]
         except msgspec.ValidationError as exc:
             raise validation_error(exc) from None
-        except (msgspec.DecodeError, RecursionError) as exc:  # not after the typed pass
-            raise DecodeError(f"Malformed JSON: {exc}") from None
+        except msgspec.DecodeError as exc:  # not after the typed pass
+            raise malformed(exc, data) from None
+        except RecursionError:
+            raise self._limits.depth_error() from None
 
 
 _encoder = Encoder()
@@ -111,7 +154,11 @@ _decoders: dict[tuple[Any, bool], Decoder[Any]] = {}
 
 
 def encode(obj: Any, /) -> bytes:
-    """``obj`` as UTF-8 JSON bytes."""
+    """``obj`` (a model instance) as compact UTF-8 JSON bytes.
+
+    Raises :class:`~omni_codec.EncodeError` for a value that cannot be written;
+    see :class:`Encoder`.
+    """
     return _encoder.encode(obj)
 
 
@@ -123,7 +170,15 @@ def decode(
     strict: bool = False,
     limits: Limits | None = None,
 ) -> T:
-    """Decode ``data`` as ``type``; see :class:`Decoder`."""
+    """Decode the JSON document ``data`` (bytes or ``str``) as ``type``.
+
+    ``strict=True`` rejects unknown members; ``limits`` defaults to
+    :data:`~omni_codec.DEFAULT_LIMITS`. Returns an instance of ``type``. Raises
+    :class:`~omni_codec.DecodeError` for malformed JSON (with ``line`` and
+    ``column``) or a limit exceeded, :class:`~omni_codec.ValidationError` (with
+    ``path``) for a wrong shape, type or value. For repeated calls, a
+    :class:`Decoder` keeps the set-up.
+    """
     if limits is not None:
         return Decoder(type, strict=strict, limits=limits).decode(data)
     key = (type, strict)
@@ -131,3 +186,7 @@ def decode(
     if decoder is None:
         decoder = _decoders[key] = Decoder(type, strict=strict)
     return decoder.decode(data)  # type: ignore[no-any-return]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -34,13 +34,16 @@ class Limits:
     max_list_items: int = 100_000
 
     def check_size(self, size: int) -> None:
+        """Raise :class:`~omni_codec.DecodeError` if ``size`` bytes exceed ``max_bytes``."""
         if size > self.max_bytes:
             raise DecodeError(f"Input of {size} bytes exceeds the limit max_bytes={self.max_bytes}")
 
     def depth_error(self) -> DecodeError:
+        """The :class:`~omni_codec.DecodeError` for nesting deeper than ``max_depth``."""
         return DecodeError(f"Nesting exceeds the limit max_depth={self.max_depth}")
 
     def items_error(self, count: int, path: str) -> DecodeError:
+        """The :class:`~omni_codec.DecodeError` for a list of ``count`` items at ``path``."""
         return DecodeError(
             f"List at `{path}` has {count} items, over the limit "
             f"max_list_items={self.max_list_items}"
@@ -48,3 +51,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -46,7 +46,11 @@ def _parse_media_type(value: str) -> tuple[str, dict[str, str]]:
 
 
 def format_for(content_type: str | None) -> str:
-    """``"json"`` or ``"xml"`` for a Content-Type header value."""
+    """``"json"`` or ``"xml"`` for a Content-Type header value.
+
+    Raises :class:`~omni_codec.UnsupportedMediaType` (415) for a missing header or
+    a media type that is neither JSON nor XML.
+    """
     if not content_type:
         raise UnsupportedMediaType("A body needs a Content-Type (JSON or XML)")
     kind, _ = _parse_media_type(content_type)
@@ -65,7 +69,14 @@ def decode_body(
     strict: bool = False,
     limits: Limits | None = None,
 ) -> T:
-    """Decode a request or response body according to its Content-Type."""
+    """Decode a request or response body according to its Content-Type.
+
+    ``body`` is the raw body; ``content_type`` the header value (its ``charset``
+    honoured); ``type``, ``strict`` and ``limits`` as for ``decode``. Returns an
+    instance of ``type``. Raises :class:`~omni_codec.UnsupportedMediaType` (415)
+    for a media type or charset the codec cannot read, and the format's
+    :class:`~omni_codec.DecodeError` / :class:`~omni_codec.ValidationError`.
+    """
     fmt = format_for(content_type)
     _, params = _parse_media_type(content_type or "")
     charset = params.get("charset")
@@ -85,7 +96,12 @@ def decode_body(
 
 
 def negotiate(accept: str | None) -> str:
-    """The media type to answer with for an Accept header value."""
+    """The media type to answer with for an Accept header value.
+
+    Returns ``application/json``, ``application/xml`` or ``text/xml``: the offer
+    with the highest q-value (JSON when the header is absent or ties). Raises
+    :class:`~omni_codec.NotAcceptable` (406) when none is acceptable.
+    """
     if accept is None or not accept.strip():
         return JSON
     ranges = []
@@ -128,8 +144,18 @@ def _quality(offer: str, ranges: list[tuple[str, float]]) -> float:
 
 
 def encode_body(obj: Any, accept: str | None = None, *, pretty: bool = False) -> tuple[bytes, str]:
-    """``obj`` in the best format for ``accept``: the body and its Content-Type."""
+    """``obj`` in the best format for ``accept``: the body and its Content-Type.
+
+    ``accept`` is an Accept header value (None: JSON); ``pretty`` indents XML.
+    Returns ``(body, content_type)``. Raises :class:`~omni_codec.NotAcceptable`
+    (406) as :func:`negotiate` does, and :class:`~omni_codec.EncodeError` for a
+    value that cannot be written.
+    """
     media_type = negotiate(accept)
     if media_type == JSON:
         return omni_json.encode(obj), JSON
     return omni_xml.encode(obj, pretty=pretty), f"{media_type}; charset=utf-8"
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

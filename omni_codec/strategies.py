@@ -109,7 +109,7 @@ def from_type(cls: type[T], *, edge_cases: bool = False) -> SearchStrategy[T]:
     :data:`REQUIRED_PATHS`, so ``json.encode`` and, for document types,
     ``xml.encode`` accept it. ``edge_cases=True`` favours long, empty,
     whitespace-only and non-ASCII strings, empty and long lists, and bounds of
-    numeric ranges.
+    numeric ranges. Raises :class:`TypeError` for a class that is not a model.
     """
     if not (isinstance(cls, type) and issubclass(cls, msgspec.Struct)):
         raise TypeError(f"{cls!r} is not an OMNI model (a msgspec.Struct)")
@@ -351,3 +351,7 @@ _LEAVES: dict[Kind, Callable[[mi.Type, bool], SearchStrategy[Any]]] = {
     Kind.ENUM: _enum,
     Kind.JSON: _json_object,
 }
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -4,6 +4,10 @@ The same surface as :mod:`omni_codec.json` (``encode``, ``decode``, ``Encoder``,
 ``Decoder``) plus :func:`validate`, the check against the XSD in ``schemas/``.
 Element names, child order, list item names and root names all come from the
 models (SPEC section 5); nothing here is written per type.
+
+``strict`` means "reject unknown elements and attributes", as it means "reject
+unknown members" in :mod:`omni_codec.json`; it is not msgspec's ``strict`` (no
+lax type conversion), which omni_codec never does anyway.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from ._binding import shape_of
-from ._schema import validate
+from ._validation import validate
 from ._xml import fast_reader, fast_writer, parser, reader, writer
 from .errors import CodecError, DecodeError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
@@ -34,8 +38,16 @@ class Encoder:
         self.pretty = pretty
         self.declaration = declaration
 
+    def __repr__(self) -> str:
+        return f"omni_codec.xml.Encoder(pretty={self.pretty}, declaration={self.declaration})"
+
     def encode(self, obj: Any, /) -> bytes:
-        """``obj`` as an XML document."""
+        """``obj`` (a model instance) as an XML document, UTF-8 bytes.
+
+        Raises :class:`~omni_codec.EncodeError`, naming the field, for a value the
+        XSD would reject or XML 1.0 cannot carry (e.g. U+0000 in a string, an
+        integer out of range, a naive datetime).
+        """
         # The generated fast path writes the common value; anything it does not
         # take (or an error) goes to the general writer, which has the paths.
         data = fast_writer.write(obj, pretty=self.pretty, declaration=self.declaration)
@@ -52,8 +64,9 @@ class Encoder:
 class Decoder(Generic[T]):
     """A reusable XML decoder for one type.
 
-    ``strict=True`` rejects elements and attributes the type does not know, with
-    their path; ``limits`` bounds what one document may cost (SPEC section 6).
+    ``type`` is the model class to decode into; ``strict=True`` rejects elements
+    and attributes the type does not know, with their path; ``limits`` bounds what
+    one document may cost (SPEC section 6).
     """
 
     __slots__ = ("limits", "strict", "type")
@@ -66,8 +79,19 @@ class Decoder(Generic[T]):
         self.strict = strict
         self.limits = limits
 
+    def __repr__(self) -> str:
+        return f"omni_codec.xml.Decoder({self.type.__name__}, strict={self.strict}, limits={self.limits!r})"
+
     def decode(self, data: bytes | bytearray | memoryview | str, /) -> T:
-        """The value of ``type`` that the document ``data`` holds."""
+        """The value of ``type`` that the XML document ``data`` holds.
+
+        ``data`` is bytes in any encoding its declaration names (UTF-8 by default,
+        a byte order mark allowed) or ``str``. Returns an instance of ``type``.
+        Raises :class:`~omni_codec.DecodeError` (with ``line``) for a document that
+        is not well-formed, has a DOCTYPE or exceeds a limit, and
+        :class:`~omni_codec.ValidationError` (with ``path`` and ``line``) for the
+        wrong root, shape, type or value.
+        """
         try:
             # The generated fast path reads the regular document; anything else
             # (and every error) goes to the general path, for its path and line.
@@ -88,7 +112,12 @@ _encoders = {(p, d): Encoder(pretty=p, declaration=d) for p in (False, True) for
 
 
 def encode(obj: Any, /, *, pretty: bool = False, declaration: bool = False) -> bytes:
-    """``obj`` as UTF-8 XML bytes, without a declaration unless asked."""
+    """``obj`` (a model instance) as UTF-8 XML bytes.
+
+    ``pretty`` indents; ``declaration`` starts with an XML declaration. Raises
+    :class:`~omni_codec.EncodeError` for a value that cannot be written; see
+    :class:`Encoder`.
+    """
     return _encoders[bool(pretty), bool(declaration)].encode(obj)
 
 
@@ -100,5 +129,18 @@ def decode(
     strict: bool = False,
     limits: Limits | None = None,
 ) -> T:
-    """Decode the document ``data`` as ``type``; see :class:`Decoder`."""
+    """Decode the XML document ``data`` (bytes or ``str``) as ``type``.
+
+    ``strict=True`` rejects unknown elements and attributes; ``limits`` defaults
+    to :data:`~omni_codec.DEFAULT_LIMITS`. Returns an instance of ``type``. Raises
+    :class:`~omni_codec.DecodeError` (with ``line``) for a document that is not
+    well-formed, has a DOCTYPE or exceeds a limit, and
+    :class:`~omni_codec.ValidationError` (with ``path`` and ``line``) for the wrong
+    root, shape, type or value. For repeated calls, a :class:`Decoder` keeps the
+    set-up.
+    """
     return Decoder(type, strict=strict, limits=limits or DEFAULT_LIMITS).decode(data)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

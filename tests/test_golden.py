@@ -25,7 +25,7 @@ from omni_codec import (
     Scenario,
     ScenariosResponse,
 )
-from omni_codec._schema.validate import schema_path
+from omni_codec.schemas import xsd_path as schema_path
 
 GOLDEN = Path(__file__).parent / "golden"
 

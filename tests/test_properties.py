@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from omni_codec import json, xml
 from omni_codec._binding import Kind, shape_of
 from omni_codec._scalars import OmniDateTime
-from omni_codec._schema.validate import schema_path
+from omni_codec.schemas import xsd_path as schema_path
 from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber
 from omni_codec.strategies import (
     REQUIRED_PATHS,

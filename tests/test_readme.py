@@ -26,3 +26,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     test_command = next(c.strip() for c in commands if "pytest" in c)
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def test_the_benchmark_command_runs_in_the_quickstart_venv_and_ci_runs_it() -> None:
+    commands = re.findall(r"```sh\n(.*?)```", TEXT, re.DOTALL)
+    bench = next(c.strip() for c in commands if "benchmarks.run" in c)
+    # No bare pip or python: the command must not reach the system Python.
+    assert all(part.strip().startswith(".venv/bin/") for part in bench.split("&&")), bench
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert any(line.startswith(bench + " --quick") for line in ci.splitlines()), bench
+    assert ".venv/bin/python -m benchmarks.run --quick" in TEXT

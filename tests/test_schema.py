@@ -10,8 +10,8 @@ from lxml import etree
 
 import omni_codec
 from omni_codec._binding import Kind, document_of, shape_of
-from omni_codec._schema import generate_xsd
-from omni_codec._schema.validate import schema_path
+from omni_codec import schemas
+from omni_codec._schema import bundle_json_schemas, generate_xsd
 from omni_codec.models import DOCUMENT_TYPES
 
 COMMITTED = Path(__file__).parents[1] / "schemas" / "omni.xsd"
@@ -20,12 +20,73 @@ XS = "{http://www.w3.org/2001/XMLSchema}"
 
 
 def test_committed_xsd_is_current() -> None:
-    # Regenerate with: python -m omni_codec schema --format xsd > schemas/omni.xsd
+    # Regenerate with: python -m tools.regenerate_schemas
     assert COMMITTED.read_text(encoding="utf-8") == generate_xsd()
 
 
-def test_validate_uses_the_committed_file_in_a_checkout() -> None:
-    assert schema_path().read_bytes() == COMMITTED.read_bytes()
+def test_the_public_paths_are_the_committed_files_in_a_checkout() -> None:
+    assert schemas.xsd_path().read_bytes() == COMMITTED.read_bytes()
+    for cls in DOCUMENT_TYPES:
+        committed = COMMITTED.parent / "json" / f"{cls.__name__}.schema.json"
+        assert schemas.json_schema_path(cls).read_bytes() == committed.read_bytes()
+        assert schemas.json_schema_path(cls.__name__.upper()) == schemas.json_schema_path(cls)
+        assert schemas.json_schema(cls)["$ref"] == f"#/$defs/{cls.__name__}"
+    assert schemas.json_schema_path().read_bytes() == (COMMITTED.parent / "omni.schema.json").read_bytes()
+
+
+@pytest.mark.parametrize("wrong", ["Nope", omni_codec.To, int])
+def test_json_schema_path_refuses_what_is_not_a_document_type(wrong: object) -> None:
+    with pytest.raises(ValueError, match="not an OMNI document type; known: OmniSimpleRequest"):
+        schemas.json_schema_path(wrong)  # type: ignore[arg-type]
+
+
+def test_committed_bundle_is_built_from_the_committed_per_type_files() -> None:
+    folder = COMMITTED.parent / "json"
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.schema.json"))}
+    assert (COMMITTED.parent / "omni.schema.json").read_text(encoding="utf-8") == bundle_json_schemas(files)
+
+
+def _refs(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return ([node["$ref"]] if "$ref" in node else []) + [r for v in node.values() for r in _refs(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in _refs(v)]
+    return []
+
+
+def test_the_bundle_is_one_schema_for_every_document_type() -> None:
+    bundle = schemas.json_schema()
+    assert bundle["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert sorted(ref["$ref"] for ref in bundle["anyOf"]) == sorted(
+        f"#/$defs/{cls.__name__}" for cls in DOCUMENT_TYPES
+    )
+    # Every reference resolves inside the bundle, and every type's definitions are in it.
+    assert {ref.removeprefix("#/$defs/") for ref in _refs(bundle)} <= set(bundle["$defs"])
+    for cls in DOCUMENT_TYPES:
+        for name, definition in schemas.json_schema(cls)["$defs"].items():
+            assert bundle["$defs"][name] == definition
+
+
+def test_bundling_refuses_two_different_definitions_of_one_name() -> None:
+    one = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "#/$defs/A",
+           "$defs": {"A": {"type": "object"}}}
+    other = {**one, "$defs": {"A": {"type": "string"}}}
+    import json
+
+    with pytest.raises(ValueError, match="differs"):
+        bundle_json_schemas({"a.schema.json": json.dumps(one), "b.schema.json": json.dumps(other)})
+
+
+def test_validate_reports_every_xsd_error_when_asked() -> None:
+    doc = b"<omniResponse>\n<messages>\n<message><x/></message>\n<message/>\n</messages>\n<y/>\n</omniResponse>"
+    with pytest.raises(omni_codec.ValidationError) as first:
+        omni_codec.xml.validate(doc)
+    assert first.value.errors == (first.value,)
+    with pytest.raises(omni_codec.ValidationError) as every:
+        omni_codec.xml.validate(doc, all_errors=True)
+    found = [(e.path, e.line) for e in every.value.errors]
+    assert found == [("$.messages[0].x", 3), ("$.messages[1]", 4), ("$.y", 6)]
+    assert every.value.errors[0] is every.value and str(every.value) == str(first.value)
 
 
 def test_xsd_is_a_valid_schema_for_lxml_and_xmlschema() -> None:
@@ -182,3 +243,28 @@ def test_descriptions_do_not_depend_on_how_the_docstring_was_stripped() -> None:
     assert plain_description(raw) == expected
     assert plain_description(inspect.cleandoc(raw)) == expected
     assert plain_description(":func:`omni_codec.json.decode`") == "`omni_codec.json.decode`"
+
+
+def test_the_regenerate_command_writes_every_schema_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    script = COMMITTED.parents[1] / "tools" / "regenerate_schemas.py"
+    spec = importlib.util.spec_from_file_location("regenerate_schemas", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "schemas" / "json").mkdir(parents=True)
+    (tmp_path / "schemas" / "json" / "Removed.schema.json").write_text("{}")  # a type that went away
+    monkeypatch.setattr(module, "ROOT", tmp_path / "schemas")
+    assert module.main() == 0
+    from omni_codec._schema import json_schema_files
+
+    written = tmp_path / "schemas"
+    assert (written / "omni.xsd").read_text(encoding="utf-8") == generate_xsd()
+    files = json_schema_files()
+    assert sorted(p.name for p in (written / "json").iterdir()) == sorted(files)
+    assert (written / "omni.schema.json").read_text(encoding="utf-8") == bundle_json_schemas(files)
+    monkeypatch.setattr(module, "ROOT", tmp_path / "elsewhere" / "schemas")
+    assert module.main() == 2  # not a checkout: writes nothing
+    assert not (tmp_path / "elsewhere").exists()

@@ -1,0 +1,1 @@
+"""Developer tools for a source checkout; not part of the installed package."""
