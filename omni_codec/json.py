@@ -86,9 +86,7 @@ class Decoder(Generic[T]):
         except msgspec.DecodeError as exc:
             raise DecodeError(f"Malformed JSON: {exc}") from None
         except RecursionError:
-            raise DecodeError(
-                f"Nesting exceeds the limit max_depth={self._limits.max_depth}"
-            ) from None
+            raise limits.depth_error() from None
         except UnicodeError as exc:
             raise DecodeError(f"Malformed JSON: input is not valid Unicode: {exc}") from None
         if self._plan:

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from ._binding import shape_of
 from ._schema import validate
 from ._xml import fast_reader, fast_writer, parser, reader, writer
-from .errors import CodecError, DecodeError, EncodeError
+from .errors import CodecError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Decoder", "Encoder", "decode", "encode", "validate"]
@@ -79,9 +79,7 @@ class Decoder(Generic[T]):
         except CodecError:
             raise
         except RecursionError:
-            raise DecodeError(
-                f"Nesting exceeds the limit max_depth={self.limits.max_depth}"
-            ) from None
+            raise self.limits.depth_error() from None
 
 
 _encoders = {(p, d): Encoder(pretty=p, declaration=d) for p in (False, True) for d in (False, True)}
