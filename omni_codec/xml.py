@@ -61,7 +61,9 @@ class Decoder(Generic[T]):
     def __init__(
         self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
     ) -> None:
-        shape_of(type)  # type: ignore[arg-type]  # fails early for a non-OMNI type
+        shape_of(type)  # type: ignore[arg-type]  # a TypeError for a non-OMNI type
+        if not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a Limits, got {limits!r}")
         self.type = type
         self.strict = strict
         self.limits = limits
