@@ -121,13 +121,17 @@ def format_tables(rows: Sequence[Row]) -> str:
     out: list[str] = []
     for doc_type in DOC_TYPES:
         for fmt in FORMATS:
-            labels = _labels(rows, fmt)
-            others = [label for label in labels if label != SUBJECT]
             roles = {r.label: r.role for r in rows}
-            heads = ["N", *labels] + [
-                f"omni/{'floor' if roles[o] == 'floor' else o}" for o in others
-            ]
             for operation in OPERATIONS:
+                # A variant is timed only for the operations its option changes.
+                labels = [
+                    label for label in _labels(rows, fmt)
+                    if any(index.get((doc_type, fmt, operation, n, label)) for n in sizes)
+                ]
+                others = [label for label in labels if label != SUBJECT]
+                heads = ["N", *labels] + [
+                    f"omni/{'floor' if roles[o] == 'floor' else o}" for o in others
+                ]
                 table: list[list[str]] = []
                 for n in sizes:
                     cells = [index.get((doc_type, fmt, operation, n, label)) for label in labels]

@@ -63,8 +63,9 @@ def has_noncharacter(raw: bytes) -> bool:
 # In JSON text, a character outside the production can only be an escape:
 # ``\uXXXX`` (the control characters, U+FFFE, U+FFFF, surrogates), ``\b`` (U+0008)
 # or ``\f`` (U+000C), as a raw control character is malformed JSON; or, above
-# U+007F, U+FFFE or U+FFFF themselves. One regular expression over every
-# backslash, and ``in`` (a memchr) for the rest, cost a fraction of the decode.
+# U+007F, U+FFFE or U+FFFF themselves. A memchr for a backslash or for 0xEF (an
+# ``int`` in ``bytes``: no buffer to acquire), then, where one is found, a regular
+# expression or a search: a fraction of the decode, on any document.
 _JSON_ESCAPE = re.compile(rb"\\[ubf]")
 _JSON_ESCAPE_TEXT = re.compile(r"\\[ubf]")
 
@@ -76,6 +77,6 @@ def json_may_hold_non_char(raw: bytes | str) -> bool:
         if "\\" in raw and _JSON_ESCAPE_TEXT.search(raw) is not None:
             return True
         return "\ufffe" in raw or "\uffff" in raw
-    if b"\\" in raw and _JSON_ESCAPE.search(raw) is not None:
+    if 0x5C in raw and _JSON_ESCAPE.search(raw) is not None:  # a backslash
         return True
-    return b"\xef" in raw and has_noncharacter(raw)
+    return 0xEF in raw and has_noncharacter(raw)
