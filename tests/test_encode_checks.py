@@ -182,7 +182,9 @@ def _string_breaks(rule: Rule) -> Iterator[Break]:
     for char in BAD_CHARACTERS:
         # A lone surrogate cannot even be written as JSON unchecked.
         surrogate = 0xD800 <= ord(char) <= 0xDFFF
-        yield Break(f"U+{ord(char):04X}", f"1{char}", json_refused=not surrogate, character=rule.pattern is None)
+        # With a pattern, the fast check refuses it for the pattern already.
+        character = rule.pattern is None
+        yield Break(f"U+{ord(char):04X}", f"1{char}", json_refused=not surrogate, character=character)
 
 
 # --- Where a value can be broken ------------------------------------------------------
@@ -277,7 +279,7 @@ def _full(value: ValueShape) -> st.SearchStrategy[Any]:
         rule = rule_of(value)
         size = max(1, rule.min_length or 0)
         return st.lists(_full(value.item), min_size=size, max_size=size)
-    return _LEAVES[value.kind](value.info, False)
+    return _LEAVES[value.kind](rule_of(value), False)
 
 
 # --- The properties ------------------------------------------------------------------
@@ -407,7 +409,10 @@ def test_argument_checks_hold_under_python_O() -> None:
 @pytest.mark.parametrize("name", ["max_bytes", "max_depth", "max_list_items"])
 @pytest.mark.parametrize(
     ("value", "error"),
-    [(None, TypeError), (True, TypeError), (1.5, TypeError), ("10", TypeError), (0, ValueError), (-1, ValueError)],
+    [
+        (None, TypeError), (True, TypeError), (1.5, TypeError), ("10", TypeError),
+        (0, ValueError), (-1, ValueError),
+    ],
     ids=["None", "bool", "float", "str", "zero", "negative"],
 )
 def test_limits_are_checked_when_made(name: str, value: Any, error: type[Exception]) -> None:

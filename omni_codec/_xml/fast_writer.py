@@ -7,8 +7,11 @@ document type from the wire description (:func:`~omni_codec._binding.shape_of`),
 never written per type: one function per list, whose loop body reads, checks and
 formats a whole item, nested Structs included, into one f-string.
 
-Each value gets the checks of the general writer (exact types, string patterns,
-the int range, finite decimals, aware datetimes). The strings are checked for
+Each value gets the checks the general writer makes, inlined from the same rules
+(:meth:`omni_codec._checks.Rule.tests`: exact types, string patterns and lengths,
+integer bounds, list lengths, decimals within the XSD's bounds, aware datetimes,
+free-form JSON, the rules a model checks in ``__post_init__``), so that it never
+writes what the general writer refuses. The strings are checked for
 anything that needs an escape or cannot be written at all once, after the loop:
 each string is noted in a list as it is written, and the list's UTF-8 bytes are
 looked through in one ``bytes.translate`` (a table lookup a byte, several times
@@ -230,8 +233,8 @@ class _Generator(SourceBuilder):
     ) -> str:
         """Statements that check ``a`` and the fragment that writes it.
 
-        The general writer writes nothing for ``None``, required or not; a
-        required field that is ``None`` is left to it.
+        ``None`` is no element; in a required field it fails the type test, and
+        the general writer reports it.
         """
         start, end = f"<{name}>", f"</{name}>"
         kind = value.kind
@@ -239,7 +242,9 @@ class _Generator(SourceBuilder):
             assert value.item is not None and value.item_name is not None
             write_list = self._list(value.item, value.item_name)
             tests = " or ".join(rule_of(value).tests(a, self.share))
-            lines.append(f"if {tests}: raise _Miss" if required else f"if {a} is not None and ({tests}): raise _Miss")
+            if not required:
+                tests = f"{a} is not None and ({tests})"
+            lines.append(f"if {tests}: raise _Miss")
             if required:
                 return f"{start}{_LIST}{write_list}({a}){_LIST}{end}"
             piece = self.name("p")
@@ -275,8 +280,8 @@ class _Generator(SourceBuilder):
         self, value: ValueShape, a: str, lines: list[str], columns: dict[str, str] | None,
         escape: bool,
     ) -> str:
-        """Statements that check ``a`` (not ``None``) as the general writer does;
-        returns the expression of its text.
+        """Statements that check ``a`` (not ``None``) by its rule, as the general
+        writer does; returns the expression of its text.
 
         A string is noted for the check after the loop (or escaped, in the
         careful variant). With ``columns``, a string's pattern is checked once
