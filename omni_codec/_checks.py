@@ -27,7 +27,6 @@ Three readers of the same rules:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import math
 import re
 import threading
@@ -221,16 +220,14 @@ def model_rule(cls: type[msgspec.Struct]) -> Callable[[Any], ValidationError | N
 # --- The precise check --------------------------------------------------------------
 
 
-def find_problem(value: Any, *, chars: bool = True) -> Problem | None:
-    """The first problem of the model value ``value``, with its path, or None.
-
-    ``chars`` includes the characters XML 1.0 cannot carry.
-    """
+def find_problem(value: Any) -> Problem | None:
+    """The first problem of the model value ``value``, with its path, or None;
+    the characters XML 1.0 cannot carry included."""
     cls = type(value)
     if not is_model(cls):
         return Problem(f"Expected an OMNI model instance, got {describe(value)}")
     try:
-        check = _struct_checker(shape_of(cls), chars)
+        check = _struct_checker(shape_of(cls))
     except TypeError as exc:
         return Problem(f"{cls.__name__} is not an OMNI type: {exc}")
     try:
@@ -246,7 +243,7 @@ Check = Callable[[Any], None]
 
 
 @cache
-def _struct_checker(shape: StructShape, chars: bool) -> Check:
+def _struct_checker(shape: StructShape) -> Check:
     fields: list[tuple[str, str, bool, Check]] | None = None
     rule = model_rule(shape.cls)
     cls = shape.cls
@@ -256,7 +253,7 @@ def _struct_checker(shape: StructShape, chars: bool) -> Check:
         if type(value) is not cls:
             raise Problem(f"Expected `{cls.__name__}`, got {describe(value)}")
         if fields is None:  # made on first use: shapes may refer to each other
-            fields = [(f.attr, f.name, f.required, _checker(f.value, chars)) for f in shape.fields]
+            fields = [(f.attr, f.name, f.required, _checker(f.value)) for f in shape.fields]
         for attr, name, required, check in fields:
             item = getattr(value, attr)
             if item is None:
@@ -277,22 +274,22 @@ def _struct_checker(shape: StructShape, chars: bool) -> Check:
 
 
 @cache
-def _checker(value: ValueShape, chars: bool) -> Check:
+def _checker(value: ValueShape) -> Check:
     rule = rule_of(value)
     if value.kind is Kind.STRUCT:
-        return _struct_checker(value.struct, chars)
+        return _struct_checker(value.struct)
     if value.kind is Kind.LIST:
         assert value.item is not None  # a LIST always has an item shape
-        return _list_checker(rule, _checker(value.item, chars))
+        return _list_checker(rule, _checker(value.item))
     if value.kind is Kind.JSON:
 
         def check_json_field(item: Any) -> None:
             if type(item) is not dict:
                 raise Problem(f"Expected a JSON object (`dict`), got {describe(item)}")
-            _check_json(item, 0, chars)
+            _check_json(item, 0, True)
 
         return check_json_field
-    problem_of = _leaf_problem(rule, chars)
+    problem_of = _leaf_problem(rule)
 
     def check_leaf(item: Any) -> None:
         message = problem_of(item)
@@ -326,7 +323,7 @@ def _items(count: int) -> str:
     return "1 item" if count == 1 else f"{count} items"
 
 
-def _leaf_problem(rule: Rule, chars: bool) -> Callable[[Any], str | None]:
+def _leaf_problem(rule: Rule) -> Callable[[Any], str | None]:
     """The message for what is wrong with a leaf value (not None), or None."""
     kind, python = rule.kind, rule.python
     search = re.compile(rule.pattern).search if rule.pattern is not None else None
@@ -342,8 +339,7 @@ def _leaf_problem(rule: Rule, chars: bool) -> Callable[[Any], str | None]:
                 return f"Expected `str` of at least {rule.min_length} characters, got {describe(item)}"
             if rule.max_length is not None and len(item) > rule.max_length:
                 return f"Expected `str` of at most {rule.max_length} characters, got {describe(item)}"
-            if chars:
-                return _char_problem(item)
+            return _char_problem(item)
         elif kind is Kind.INT:
             assert rule.low is not None and rule.high is not None  # always set for ints
             if not rule.low <= item <= rule.high:
@@ -367,7 +363,8 @@ def _char_problem(text: str) -> str | None:
 
 
 def _check_json(item: Any, depth: int, chars: bool) -> None:
-    """A free-form JSON value: what the JSON and XML forms can both carry."""
+    """A free-form JSON value: what the JSON and XML forms can both carry (its
+    characters too, with ``chars``)."""
     if depth > JSON_MAX_DEPTH:
         raise Problem(f"JSON value nested deeper than {JSON_MAX_DEPTH} levels")
     item_type = type(item)

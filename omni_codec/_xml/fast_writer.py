@@ -31,15 +31,11 @@ not ASCII.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import threading
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import msgspec
-import msgspec.inspect as mi
 
 from .._binding import DocumentShape, Kind, StructShape, ValueShape, document_of
 from .._checks import model_rule, pattern_checker, rule_of
@@ -146,13 +142,8 @@ class _Generator(SourceBuilder):
             "_Miss": _Miss,
             "_needs_care": _needs_care,
             "_escape": escape_text,
-            "_isinstance": isinstance,
             "_type": type,
-            "_str": str,
-            "_int": int,
             "_list": list,
-            "_Decimal": Decimal,
-            "_datetime": dt.datetime,
             "_decimal_text": format_decimal,
             "_datetime_text": format_datetime,
             "_json": _json,
