@@ -99,14 +99,20 @@ class Rule:
         return f"`{self.python.__name__}`"
 
     def tests(
-        self, var: str, constant: Callable[[str, Any], str], *, pattern: bool = True
+        self,
+        var: str,
+        constant: Callable[[str, Any], str],
+        *,
+        pattern: bool = True,
+        bounds: bool = True,
     ) -> list[str]:
         """Python expressions, each true when the value named ``var`` (not
         ``None``) breaks this rule; ``constant`` names the objects they use.
 
         For the leaves and lists; a Struct's fields are the caller's to walk.
         ``pattern=False`` leaves a string's pattern to the caller (who may check
-        a column of strings at once, see :func:`pattern_checker`).
+        a column of strings at once, see :func:`pattern_checker`);
+        ``bounds=False`` leaves an integer's ``low`` and ``high`` to the caller.
         """
         python = constant(f"_{self.python.__name__}", self.python)
         if self.exact:
@@ -119,7 +125,7 @@ class Rule:
             out.append(f"len({var}) < {self.min_length}")
         if self.max_length is not None:
             out.append(f"len({var}) > {self.max_length}")
-        if self.low is not None and self.high is not None:
+        if self.low is not None and self.high is not None and bounds:
             out.append(f"not {self.low} <= {var} <= {self.high}")
         if self.multiple_of is not None:
             out.append(f"{var} % {self.multiple_of}")

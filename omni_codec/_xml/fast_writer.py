@@ -284,7 +284,10 @@ class _Generator(SourceBuilder):
         # The checks of the general writer, from the same rules; a string's
         # pattern is checked on its column when there is one.
         column = columns is not None and rule.pattern is not None
-        lines.append(f"if {' or '.join(rule.tests(a, self.share, pattern=not column))}: raise _Miss")
+        # An int's text is looked up in a table of the values within its
+        # bounds (_IntTexts), which refuses the others.
+        tests = rule.tests(a, self.share, pattern=not column, bounds=kind is not Kind.INT)
+        lines.append(f"if {' or '.join(tests)}: raise _Miss")
         if kind is Kind.STRING:
             if column:
                 assert columns is not None and rule.pattern is not None
