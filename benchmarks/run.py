@@ -83,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if unknown:
             print(f"unknown contender keys: {', '.join(sorted(unknown))}", file=sys.stderr)
             return 2
-        contenders = [c for c in contenders if c.key in args.contenders or c.role == "subject"]
+        contenders = [
+            c for c in contenders if c.key in args.contenders or c.role in ("subject", "variant")
+        ]
     _print_header(contenders, sizes, policy, args)
 
     rows: list[Row] = []
@@ -172,8 +174,10 @@ def _run_case(
             subject_codec,
             f"{contender.label} ({fmt}, {TYPE_NAMES[doc.doc_type]}, N={doc.n})",
         )
-        calls["decode"].append((contender, functools.partial(codec.decode, payload), decode_first))
-        calls["encode"].append((contender, functools.partial(codec.encode, value), encode_first))
+        if "decode" in contender.operations:
+            calls["decode"].append((contender, functools.partial(codec.decode, payload), decode_first))
+        if "encode" in contender.operations:
+            calls["encode"].append((contender, functools.partial(codec.encode, value), encode_first))
         del value
 
     rows = []

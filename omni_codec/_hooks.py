@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ._scalars import OmniDateTime, ScalarError, format_datetime, parse_datetime
@@ -29,7 +30,9 @@ class UnwritableValue(EncodeError):
 
 
 def enc_hook(value: Any) -> Any:
-    if isinstance(value, OmniDateTime):
+    # msgspec writes a plain ``datetime`` itself; any other datetime (an
+    # ``OmniDateTime`` or a library's subclass) is written in the published form.
+    if isinstance(value, dt.datetime):
         try:
             return format_datetime(value)
         except ScalarError as exc:

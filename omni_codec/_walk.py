@@ -15,7 +15,6 @@ import msgspec
 
 from ._binding import Kind, StructShape, ValueShape
 from ._paths import join
-from .errors import DecodeError
 from .limits import Limits
 
 __all__ = ["check_limits", "limit_plan", "path_to", "strict_shadow"]
@@ -71,9 +70,7 @@ def _check_struct(
 
 def _check_json(value: Any, limits: Limits, path: list[str | int], depth: int) -> None:
     if depth > limits.max_depth:
-        raise DecodeError(
-            f"Nesting at `{join(path)}` exceeds the limit max_depth={limits.max_depth}"
-        )
+        raise limits.depth_error(path=join(path))
     if type(value) is dict:
         if len(value) > limits.max_list_items:
             raise limits.items_error(len(value), join(path))

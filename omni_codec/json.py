@@ -19,14 +19,16 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 
-from ._binding import shape_of
+from ._binding import is_model, shape_of
+from ._checks import fast_check, find_problem
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._json_errors import UTF8_BOM, malformed, not_unicode, null_where_required
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
 from ._walk import check_limits, limit_plan, path_to, strict_shadow
-from .errors import CodecError, DecodeError, EncodeError
+from ._xml.chars import json_may_hold_non_char
+from .errors import CodecError, DecodeError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Decoder", "Encoder", "decode", "encode"]
@@ -37,35 +39,58 @@ T = TypeVar("T")
 class Encoder:
     """A reusable JSON encoder, as ``msgspec.json.Encoder``: ``Encoder().encode(obj)``.
 
-    Takes no options: the output is compact UTF-8 JSON with the wire (camelCase)
-    names, fields that are ``None`` left out, datetimes in the published form and
-    prices as JSON numbers with every digit.
+    The output is compact UTF-8 JSON with the wire (camelCase) names, fields that
+    are ``None`` left out, datetimes in the published form and prices as JSON
+    numbers with every digit.
+
+    Every value is checked before it is written, as the XML encoder checks it, so
+    that what is written decodes (SPEC section 6): a value that breaks a rule of
+    its model is an :class:`~omni_codec.EncodeError` naming the field.
+    ``check=False`` skips the checks, for values already known to be valid (decoded
+    by omni_codec, or checked once before): it writes at msgspec's own speed, and
+    writes a value that breaks a rule as it is.
     """
 
-    __slots__ = ("_encoder",)
+    __slots__ = ("_check", "_encoder")
 
-    def __init__(self) -> None:
+    def __init__(self, *, check: bool = True) -> None:
+        self._check = check
         # Prices are JSON numbers with every digit kept (SPEC section 4).
         self._encoder = msgspec.json.Encoder(enc_hook=enc_hook, decimal_format="number")
 
     def __repr__(self) -> str:
-        return "omni_codec.json.Encoder()"
+        return f"omni_codec.json.Encoder(check={self._check})"
 
     def encode(self, obj: Any, /) -> bytes:
         """``obj`` (a model instance) as UTF-8 JSON bytes.
 
         Raises :class:`~omni_codec.EncodeError`, naming the field, for a value that
-        cannot be written (e.g. a naive datetime, or an object of no OMNI type).
+        breaks a rule of its model or cannot be written (e.g. a naive datetime, or
+        an object of no OMNI type).
         """
+        check = self._check
+        if check and not fast_check(obj):
+            _raise_problem(obj)
         try:
-            return self._encoder.encode(obj)
+            data = self._encoder.encode(obj)
         except UnwritableValue as exc:
             path = join(path_to(obj, exc.value) or [])
             raise EncodeError(exc.message, path=path) from None
         except CodecError:
             raise
         except (TypeError, ValueError, OverflowError, RecursionError) as exc:
+            _raise_problem(obj)  # the field, when the checks can name it
             raise EncodeError(f"Cannot encode as JSON: {exc}") from None
+        # Characters are looked for in the output, at C speed, not string by string.
+        if check and json_may_hold_non_char(data):
+            _raise_problem(obj)
+        return data
+
+
+def _raise_problem(obj: Any) -> None:
+    problem = find_problem(obj)
+    if problem is not None:
+        raise EncodeError(problem.message, path=problem.path)
 
 
 class Decoder(Generic[T]):
@@ -82,11 +107,14 @@ class Decoder(Generic[T]):
     def __init__(
         self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
     ) -> None:
+        shape = shape_of(type)  # type: ignore[arg-type]  # a TypeError for a non-OMNI type
+        if not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a Limits, got {limits!r}")
         self.type = type
         self._strict = strict
         self._limits = limits
         self._decoder = msgspec.json.Decoder(type, dec_hook=dec_hook)
-        self._plan = limit_plan(shape_of(type))  # type: ignore[arg-type]  # fails for a non-OMNI type
+        self._plan = limit_plan(shape)
 
     def __repr__(self) -> str:
         return f"omni_codec.json.Decoder({self.type.__name__}, strict={self._strict}, limits={self._limits!r})"
@@ -127,13 +155,16 @@ class Decoder(Generic[T]):
         except msgspec.DecodeError as exc:
             raise malformed(exc, data) from None
         except RecursionError:
-            raise DecodeError(
-                f"Nesting exceeds the limit max_depth={self._limits.max_depth}"
-            ) from None
+            raise limits.depth_error() from None
         except UnicodeError as exc:
             raise not_unicode(exc, data) from None
         if self._plan:
             check_limits(value, self._plan, limits)
+        if json_may_hold_non_char(data):
+            # SPEC section 6: JSON accepts only what XML can carry.
+            problem = find_problem(value)
+            if problem is not None:
+                raise ValidationError(problem.message, path=problem.path)
         if self._strict:
             self._reject_unknown_keys(data)
         return value
@@ -176,11 +207,12 @@ def decode(
     :data:`~omni_codec.DEFAULT_LIMITS`. Returns an instance of ``type``. Raises
     :class:`~omni_codec.DecodeError` for malformed JSON (with ``line`` and
     ``column``) or a limit exceeded, :class:`~omni_codec.ValidationError` (with
-    ``path``) for a wrong shape, type or value. For repeated calls, a
-    :class:`Decoder` keeps the set-up.
+    ``path``) for a wrong shape, type or value, and :class:`TypeError` when
+    ``type`` is not an OMNI model. For repeated calls, a :class:`Decoder` keeps
+    the set-up.
     """
-    if limits is not None:
-        return Decoder(type, strict=strict, limits=limits).decode(data)
+    if limits is not None or not is_model(type):
+        return Decoder(type, strict=strict, limits=limits or DEFAULT_LIMITS).decode(data)
     key = (type, strict)
     decoder = _decoders.get(key)
     if decoder is None:

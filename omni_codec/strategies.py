@@ -10,9 +10,10 @@ For users' own property tests (and ours, SPEC section 7)::
     def test_my_service_accepts_any_request(request): ...
 
 Every strategy is built by walking the wire description of the Structs
-(:func:`omni_codec._binding.shape_of`) and the constraints ``msgspec.inspect``
-reports on it (string patterns and lengths, integer bounds, list lengths, enum
-members), so a new model is covered as soon as it is declared: nothing here names
+(:func:`omni_codec._binding.shape_of`) and the rules the encoders check on it
+(:func:`omni_codec._checks.rule_of`: string patterns and lengths, integer bounds,
+list lengths, enum members), so a new model is covered as soon as it is declared,
+and what is generated is what the encoders accept: nothing here names
 an OMNI type except :data:`REQUIRED_PATHS`, the table of the rules a model checks in
 code and the types cannot express.
 
@@ -50,6 +51,7 @@ except ImportError as exc:  # tests/test_packaging.py runs this without hypothes
     ) from exc
 
 from ._binding import Kind, StructShape, ValueShape, shape_of
+from ._checks import Rule, rule_of
 from ._scalars import OmniDateTime
 from .models import DOCUMENT_TYPES, OmniSimpleRequest
 
@@ -223,21 +225,20 @@ def _build_struct(shape: StructShape, required: Paths, edge: bool) -> SearchStra
 
 
 def _value(value: ValueShape, required: Paths, edge: bool) -> SearchStrategy[Any]:
-    kind, info = value.kind, value.info
+    kind, rule = value.kind, rule_of(value)
     if kind is Kind.STRUCT:
-        assert value.struct_type is not None
-        return _struct(value.struct_type, required, edge)
+        return _struct(rule.python, required, edge)
     if kind is Kind.LIST:
-        assert value.item is not None and isinstance(info, mi.ListType)
-        return _list(_value(value.item, required, edge), info, edge)
+        assert value.item is not None  # a LIST always has an item shape
+        return _list(_value(value.item, required, edge), rule, edge)
     if required:
         raise ValueError(f"REQUIRED_PATHS continues below a {kind.value} value: {sorted(required)}")
-    return _LEAVES[kind](info, edge)
+    return _LEAVES[kind](rule, edge)
 
 
-def _list(item: SearchStrategy[Any], info: mi.ListType, edge: bool) -> SearchStrategy[Any]:
-    lo = info.min_length or 0
-    hi = math.inf if info.max_length is None else info.max_length
+def _list(item: SearchStrategy[Any], rule: Rule, edge: bool) -> SearchStrategy[Any]:
+    lo = rule.min_length or 0
+    hi = math.inf if rule.max_length is None else rule.max_length
     default = st.lists(item, min_size=lo, max_size=int(min(hi, max(lo, _SHORT_LIST))))
     if not edge:
         return default
@@ -253,30 +254,28 @@ def _list(item: SearchStrategy[Any], info: mi.ListType, edge: bool) -> SearchStr
 # --- Leaves -----------------------------------------------------------------------
 
 
-def _string(info: mi.Type, edge: bool) -> SearchStrategy[str]:
-    assert isinstance(info, mi.StrType)
-    lo, hi = info.min_length or 0, info.max_length
-    if info.pattern is None:
+def _string(rule: Rule, edge: bool) -> SearchStrategy[str]:
+    lo, hi = rule.min_length or 0, rule.max_length
+    if rule.pattern is None:
         return xml_text(min_size=lo, max_size=hi, edge_cases=edge)
     # A patterned string (``\A[0-9]+\Z`` for phone numbers) is drawn from its
     # pattern, over the XML-safe alphabet: a pattern class such as ``\d`` or ``.``
     # must not yield a character the codec has to refuse.
-    strategy = st.from_regex(info.pattern, fullmatch=True, alphabet=_XML_CHARACTERS)
+    strategy = st.from_regex(rule.pattern, fullmatch=True, alphabet=_XML_CHARACTERS)
     if lo or hi is not None:
         top = math.inf if hi is None else hi
         strategy = strategy.filter(lambda s: lo <= len(s) <= top)
     return strategy
 
 
-def _integer(info: mi.Type, edge: bool) -> SearchStrategy[int]:
-    assert isinstance(info, mi.IntType)
-    lo = info.ge if info.ge is not None else (info.gt + 1 if info.gt is not None else _INT64[0])
-    hi = info.le if info.le is not None else (info.lt - 1 if info.lt is not None else _INT64[1])
-    step = info.multiple_of or 1
+def _integer(rule: Rule, edge: bool) -> SearchStrategy[int]:
+    assert rule.low is not None and rule.high is not None  # always set for ints
+    lo, hi = rule.low, rule.high
+    step = rule.multiple_of or 1
     # Multiples of ``step`` in [lo, hi] are step * k for k in [ceil(lo/step), floor(hi/step)].
     k_lo, k_hi = -(-lo // step), hi // step
     if k_lo > k_hi:
-        raise ValueError(f"no integer satisfies {info!r}")
+        raise ValueError(f"no integer satisfies {rule!r}")
     values = st.integers(k_lo, k_hi).map(lambda k: k * step)
     if not edge:
         return values
@@ -284,11 +283,11 @@ def _integer(info: mi.Type, edge: bool) -> SearchStrategy[int]:
     return st.sampled_from([k * step for k in notable]) | values
 
 
-def _boolean(info: mi.Type, edge: bool) -> SearchStrategy[bool]:
+def _boolean(rule: Rule, edge: bool) -> SearchStrategy[bool]:
     return st.booleans()
 
 
-def _decimal(info: mi.Type, edge: bool) -> SearchStrategy[Decimal]:
+def _decimal(rule: Rule, edge: bool) -> SearchStrategy[Decimal]:
     # Built from (sign, coefficient, exponent) rather than from floats: prices
     # such as ``0.0001000000`` carry trailing zeros that are part of the value's
     # wire form (SPEC section 4), and positive exponents (``1E+3``) exist too.
@@ -310,12 +309,8 @@ _MAX_DT = dt.datetime(9999, 12, 30, 23, 59, 59, 999999)
 _MAX_OFFSET = 24 * 60 - 1
 
 
-def _datetime(info: mi.Type, edge: bool) -> SearchStrategy[dt.datetime]:
-    if isinstance(info, mi.CustomType):
-        if not issubclass(info.cls, dt.datetime):
-            raise TypeError(f"no strategy for the custom type {info.cls!r}")
-    elif not isinstance(info, mi.DateTimeType) or info.tz is False:
-        raise TypeError(f"no strategy for {info!r}: the wire form needs an aware datetime")
+def _datetime(rule: Rule, edge: bool) -> SearchStrategy[dt.datetime]:
+    # Aware, whole minutes: what the rule asks (_binding refuses a naive-only field).
     minutes = st.integers(-_MAX_OFFSET, _MAX_OFFSET)
     if edge:
         minutes = st.sampled_from((0, -_MAX_OFFSET, _MAX_OFFSET, -1, 1, 330, 345, -570)) | minutes
@@ -333,16 +328,15 @@ def _datetime(info: mi.Type, edge: bool) -> SearchStrategy[dt.datetime]:
     return st.builds(build, naive, minutes)
 
 
-def _enum(info: mi.Type, edge: bool) -> SearchStrategy[Any]:
-    assert isinstance(info, mi.EnumType)
-    return st.sampled_from(list(info.cls))
+def _enum(rule: Rule, edge: bool) -> SearchStrategy[Any]:
+    return st.sampled_from(list(rule.python))  # type: ignore[call-overload]  # an Enum class
 
 
-def _json_object(info: mi.Type, edge: bool) -> SearchStrategy[dict[str, Any]]:
+def _json_object(rule: Rule, edge: bool) -> SearchStrategy[dict[str, Any]]:
     return json_objects(edge_cases=edge)
 
 
-_LEAVES: dict[Kind, Callable[[mi.Type, bool], SearchStrategy[Any]]] = {
+_LEAVES: dict[Kind, Callable[[Rule, bool], SearchStrategy[Any]]] = {
     Kind.STRING: _string,
     Kind.INT: _integer,
     Kind.BOOL: _boolean,

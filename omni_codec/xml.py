@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from ._binding import shape_of
 from ._validation import validate
 from ._xml import fast_reader, fast_writer, parser, reader, writer
-from .errors import CodecError, DecodeError, EncodeError
+from .errors import CodecError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Decoder", "Encoder", "decode", "encode", "validate"]
@@ -74,7 +74,9 @@ class Decoder(Generic[T]):
     def __init__(
         self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
     ) -> None:
-        shape_of(type)  # type: ignore[arg-type]  # fails early for a non-OMNI type
+        shape_of(type)  # type: ignore[arg-type]  # a TypeError for a non-OMNI type
+        if not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a Limits, got {limits!r}")
         self.type = type
         self.strict = strict
         self.limits = limits
@@ -103,9 +105,7 @@ class Decoder(Generic[T]):
         except CodecError:
             raise
         except RecursionError:
-            raise DecodeError(
-                f"Nesting exceeds the limit max_depth={self.limits.max_depth}"
-            ) from None
+            raise self.limits.depth_error() from None
 
 
 _encoders = {(p, d): Encoder(pretty=p, declaration=d) for p in (False, True) for d in (False, True)}

@@ -5,7 +5,9 @@ A contender offers, per document type, a ``decode`` (wire bytes to its own value
 the plain wire value of :mod:`benchmarks.data`. ``to_wire`` is used only to verify,
 before timing, that the contender read the same content; it is never timed.
 
-Roles: the ``subject`` is omni_codec; a ``floor`` is the least work its format can
+Roles: the ``subject`` is omni_codec; a ``variant`` is omni_codec with an option
+that trades a guarantee for speed (the JSON encoder without its checks), timed only
+for the operations the option changes; a ``floor`` is the least work its format can
 cost (lxml parsing or serialising alone, bare msgspec); a ``peer`` is another library
 a user could pick for the same job.
 """
@@ -18,9 +20,10 @@ from typing import Any, Literal
 
 from ..data import DocType, Format
 
-__all__ = ["Codec", "Contender", "Role", "load"]
+__all__ = ["Codec", "Contender", "Operation", "Role", "load"]
 
-Role = Literal["subject", "floor", "peer"]
+Role = Literal["subject", "variant", "floor", "peer"]
+Operation = Literal["decode", "encode"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Contender:
     codecs: Mapping[DocType, Codec]
     #: What exactly is timed, when the name alone does not say it.
     note: str = ""
+    #: The operations timed (a variant's decode is the subject's).
+    operations: tuple[Operation, ...] = ("decode", "encode")
 
 
 def load(*, max_items: int, max_bytes: int) -> list[Contender]:

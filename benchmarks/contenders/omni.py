@@ -2,7 +2,9 @@
 
 The decoders use the default :class:`~omni_codec.Limits` (100,000 list items, 64 MiB),
 which the benchmark's largest documents fit; a run with larger documents raises only the
-limits it needs, and the contender's note says so in the report.
+limits it needs, and the contender's note says so in the report. The encoders check
+every value, as by default; the variant ``omni_codec check=False`` is the JSON encoder
+without its checks, for values known to be valid, so that the table shows both costs.
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ def _limits(max_items: int, max_bytes: int) -> tuple[Limits, str]:
     )
 
 
-def contenders(*, max_items: int, max_bytes: int) -> tuple[Contender, Contender]:
+def contenders(*, max_items: int, max_bytes: int) -> tuple[Contender, Contender, Contender]:
     limits, note = _limits(max_items, max_bytes)
     json_encoder = omni_codec.json.Encoder()
+    unchecked_json_encoder = omni_codec.json.Encoder(check=False)
     xml_encoder = omni_codec.xml.Encoder()
 
     def codecs(module: Any, encoder: Any) -> dict[DocType, Codec]:
@@ -57,6 +60,15 @@ def contenders(*, max_items: int, max_bytes: int) -> tuple[Contender, Contender]
             format="json",
             codecs=codecs(omni_codec.json, json_encoder),
             note=note,
+        ),
+        Contender(
+            key="omni-json-unchecked",
+            label="omni_codec check=False",
+            role="variant",
+            format="json",
+            codecs=codecs(omni_codec.json, unchecked_json_encoder),
+            note="json.Encoder(check=False): encode only, the checks skipped",
+            operations=("encode",),
         ),
         Contender(
             key="omni-xml",

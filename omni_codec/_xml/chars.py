@@ -3,7 +3,8 @@
 The general writer searches text for a character outside it, the fast reader
 checks the code point of a character reference against it, and both fast paths
 look through UTF-8 bytes with ``bytes.translate`` for the characters it leaves
-out. All of them are derived here from the production's ranges.
+out; the JSON codec looks through JSON text for the only forms in which JSON can
+hold such a character. All of them are derived here from the production's ranges.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ __all__ = [
     "has_marked",
     "has_noncharacter",
     "is_char",
+    "json_may_hold_non_char",
     "marking_table",
 ]
 
@@ -56,3 +58,25 @@ def has_marked(raw: bytes, table: bytes) -> bool:
 def has_noncharacter(raw: bytes) -> bool:
     """Whether the UTF-8 ``raw`` encodes U+FFFE or U+FFFF."""
     return any(sequence in raw for sequence in _NONCHARACTERS)
+
+
+# In JSON text, a character outside the production can only be an escape:
+# ``\uXXXX`` (the control characters, U+FFFE, U+FFFF, surrogates), ``\b`` (U+0008)
+# or ``\f`` (U+000C), as a raw control character is malformed JSON; or, above
+# U+007F, U+FFFE or U+FFFF themselves. A memchr for a backslash or for 0xEF (an
+# ``int`` in ``bytes``: no buffer to acquire), then, where one is found, a regular
+# expression or a search: a fraction of the decode, on any document.
+_JSON_ESCAPE = re.compile(rb"\\[ubf]")
+_JSON_ESCAPE_TEXT = re.compile(r"\\[ubf]")
+
+
+def json_may_hold_non_char(raw: bytes | str) -> bool:
+    """Whether the JSON text ``raw`` may hold a character outside the production
+    (``False`` is certain; ``True`` means the decoded value must be looked at)."""
+    if isinstance(raw, str):
+        if "\\" in raw and _JSON_ESCAPE_TEXT.search(raw) is not None:
+            return True
+        return "\ufffe" in raw or "\uffff" in raw
+    if 0x5C in raw and _JSON_ESCAPE.search(raw) is not None:  # a backslash
+        return True
+    return 0xEF in raw and has_noncharacter(raw)

@@ -19,6 +19,7 @@ class SourceBuilder:
         self.namespace = namespace
         self.functions: list[str] = []
         self.counter = 0
+        self.shared: dict[int, str] = {}
 
     def name(self, prefix: str) -> str:
         """A name not used before in this source."""
@@ -29,6 +30,13 @@ class SourceBuilder:
         """A fresh name bound to ``value`` for the generated code."""
         name = self.name(prefix)
         self.namespace[name] = value
+        return name
+
+    def share(self, prefix: str, value: Any) -> str:
+        """The name bound to ``value`` for the generated code, one per object."""
+        name = self.shared.get(id(value))
+        if name is None or self.namespace[name] is not value:
+            name = self.shared[id(value)] = self.constant(prefix, value)
         return name
 
     def compile(self, filename: str, entry: str) -> Any:

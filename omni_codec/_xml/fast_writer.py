@@ -7,8 +7,11 @@ document type from the wire description (:func:`~omni_codec._binding.shape_of`),
 never written per type: one function per list, whose loop body reads, checks and
 formats a whole item, nested Structs included, into one f-string.
 
-Each value gets the checks of the general writer (exact types, string patterns,
-the int range, finite decimals, aware datetimes). The strings are checked for
+Each value gets the checks the general writer makes, inlined from the same rules
+(:meth:`omni_codec._checks.Rule.tests`: exact types, string patterns and lengths,
+integer bounds, list lengths, decimals within the XSD's bounds, aware datetimes,
+free-form JSON, the rules a model checks in ``__post_init__``), so that it never
+writes what the general writer refuses. The strings are checked for
 anything that needs an escape or cannot be written at all once, after the loop:
 each string is noted in a list as it is written, and the list's UTF-8 bytes are
 looked through in one ``bytes.translate`` (a table lookup a byte, several times
@@ -28,21 +31,17 @@ not ASCII.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import threading
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import msgspec
-import msgspec.inspect as mi
 
 from .._binding import DocumentShape, Kind, StructShape, ValueShape, document_of
+from .._checks import model_rule, pattern_checker, rule_of
 from .._scalars import format_datetime, format_decimal
 from .chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
 from .codegen import SourceBuilder
-from .fast_reader import column_checker
 from .writer import _indent, _write_json_field, escape_text
 
 __all__ = ["write"]
@@ -143,13 +142,8 @@ class _Generator(SourceBuilder):
             "_Miss": _Miss,
             "_needs_care": _needs_care,
             "_escape": escape_text,
-            "_isinstance": isinstance,
             "_type": type,
-            "_str": str,
-            "_int": int,
             "_list": list,
-            "_Decimal": Decimal,
-            "_datetime": dt.datetime,
             "_decimal_text": format_decimal,
             "_datetime_text": format_datetime,
             "_json": _json,
@@ -219,6 +213,9 @@ class _Generator(SourceBuilder):
             a = self.name("a")
             lines.append(f"{a} = {var}.{field.attr}")
             fragment += self._field(field.name, field.required, field.value, a, lines, columns, escape)
+        rule = model_rule(shape.cls)
+        if rule is not None:  # the rules the model checks in code, as on decode
+            lines.append(f"if {self.constant('_rule', rule)}({var}) is not None: raise _Miss")
         return fragment
 
     def _field(
@@ -227,14 +224,18 @@ class _Generator(SourceBuilder):
     ) -> str:
         """Statements that check ``a`` and the fragment that writes it.
 
-        The general writer writes nothing for ``None``, required or not; a
-        required field that is ``None`` is left to it.
+        ``None`` is no element; in a required field it fails the type test, and
+        the general writer reports it.
         """
         start, end = f"<{name}>", f"</{name}>"
         kind = value.kind
         if kind is Kind.LIST:
             assert value.item is not None and value.item_name is not None
             write_list = self._list(value.item, value.item_name)
+            tests = " or ".join(rule_of(value).tests(a, self.share))
+            if not required:
+                tests = f"{a} is not None and ({tests})"
+            lines.append(f"if {tests}: raise _Miss")
             if required:
                 return f"{start}{_LIST}{write_list}({a}){_LIST}{end}"
             piece = self.name("p")
@@ -246,11 +247,12 @@ class _Generator(SourceBuilder):
             piece = self.name("p")
             condition = f"if {a} is None: raise _Miss" if required else f'if {a} is None: {piece} = ""'
             lines.append(condition)
+            lines.append(f"elif {' or '.join(rule_of(value).tests(a, self.share))}: raise _Miss")
             lines.append(f"else: {piece} = _json({a}, {start!r}, {end!r})")
             return f"{{{piece}}}"
         inner: list[str] = []
         if kind is Kind.STRUCT:
-            inner.append(f"if _type({a}) is not {self.constant('_Struct', value.struct_type)}: raise _Miss")
+            inner.append(f"if {' or '.join(rule_of(value).tests(a, self.share))}: raise _Miss")
             content = start + self._struct(value.struct, a, inner, columns, escape=escape) + end
         else:
             content = f"{start}{{{self._leaf(value, a, inner, columns, escape)}}}{end}"
@@ -269,8 +271,8 @@ class _Generator(SourceBuilder):
         self, value: ValueShape, a: str, lines: list[str], columns: dict[str, str] | None,
         escape: bool,
     ) -> str:
-        """Statements that check ``a`` (not ``None``) as the general writer does;
-        returns the expression of its text.
+        """Statements that check ``a`` (not ``None``) by its rule, as the general
+        writer does; returns the expression of its text.
 
         A string is noted for the check after the loop (or escaped, in the
         careful variant). With ``columns``, a string's pattern is checked once
@@ -278,59 +280,44 @@ class _Generator(SourceBuilder):
         ``columns`` maps to the function that checks it (and which is checked
         for care too).
         """
-        kind, info = value.kind, value.info
+        kind, rule = value.kind, rule_of(value)
+        # The checks of the general writer, from the same rules; a string's
+        # pattern is checked on its column when there is one.
+        column = columns is not None and rule.pattern is not None
+        # An int's text is looked up in a table of the values within its
+        # bounds (_IntTexts), which refuses the others.
+        tests = rule.tests(a, self.share, pattern=not column, bounds=kind is not Kind.INT)
+        lines.append(f"if {' or '.join(tests)}: raise _Miss")
         if kind is Kind.STRING:
-            assert isinstance(info, mi.StrType)
-            lines.append(f"if _type({a}) is not _str: raise _Miss")
-            if info.pattern is not None and columns is not None:
-                column = self.name("column")
-                columns[column] = self.constant("_pattern", column_checker(info.pattern))
-                lines.append(f"{column}_append({a})")
-            else:
-                if info.pattern is not None:
-                    search = self.constant("_pattern", re.compile(info.pattern).search)
-                    lines.append(f"if {search}({a}) is None: raise _Miss")
-                if not escape:
-                    lines.append(f"note({a})")
+            if column:
+                assert columns is not None and rule.pattern is not None
+                name = self.name("column")
+                columns[name] = self.constant("_pattern", pattern_checker(rule.pattern))
+                lines.append(f"{name}_append({a})")
+            elif not escape:
+                lines.append(f"note({a})")
             return f"_escape({a})" if escape else a
         if kind is Kind.ENUM:
-            assert isinstance(info, mi.EnumType)
             t = self.name("t")
-            lines += [
-                f"if not _isinstance({a}, {self.constant('_Enum', info.cls)}): raise _Miss",
-                f"{t} = {a}.value",
-                f"if _type({t}) is not _str: raise _Miss",
-            ]
+            lines.append(f"{t} = {a}.value")  # a str: _binding refuses other enums
             if not escape:
                 lines.append(f"note({t})")
             return f"_escape({t})" if escape else t
         if kind is Kind.INT:
-            assert isinstance(info, mi.IntType)
-            low = info.ge if info.ge is not None else -(2**63)
-            high = info.le if info.le is not None else 2**63 - 1
-            if (low, high) not in self.int_texts:
-                self.int_texts[low, high] = self.constant("_ints", _IntTexts(low, high))
-            lines.append(f"if _type({a}) is not _int: raise _Miss")
-            return f"{self.int_texts[low, high]}[{a}]"
+            assert rule.low is not None and rule.high is not None  # always set for ints
+            bounds = (rule.low, rule.high)
+            if bounds not in self.int_texts:
+                self.int_texts[bounds] = self.constant("_ints", _IntTexts(*bounds))
+            return f"{self.int_texts[bounds]}[{a}]"
         t = self.name("t")
         if kind is Kind.BOOL:
-            lines += [
-                f"if {a} is True: {t} = 'true'",
-                f"elif {a} is False: {t} = 'false'",
-                "else: raise _Miss",
-            ]
+            lines.append(f"{t} = 'true' if {a} else 'false'")
         elif kind is Kind.DECIMAL:
-            lines += [
-                f"if not _isinstance({a}, _Decimal): raise _Miss",
-                f"{t} = _decimal_text({a})",
-            ]
+            lines.append(f"{t} = _decimal_text({a})")
         elif kind is Kind.DATETIME:
-            lines += [
-                f"if not _isinstance({a}, _datetime): raise _Miss",
-                f"{t} = _datetime_text({a})",
-            ]
+            lines.append(f"{t} = _datetime_text({a})")
         else:
-            raise AssertionError(kind)
+            raise AssertionError(kind)  # every leaf kind is above
         return t
 
     def _unit_function(self, shape: StructShape, tag: str) -> str:
@@ -353,9 +340,8 @@ class _Generator(SourceBuilder):
         body: list[str] = []
         columns: dict[str, str] = {}
         if item.kind is Kind.STRUCT:
-            assert item.struct_type is not None
             careful = self._unit_function(item.struct, item_name)
-            body.append(f"if _type(v) is not {self.constant('_Struct', item.struct_type)}: raise _Miss")
+            body.append(f"if {' or '.join(rule_of(item).tests('v', self.share))}: raise _Miss")
             fragment = self._struct(item.struct, "v", body, columns, escape=False)
             body.append(f"append({self._inline(start + fragment + end)})")
             after = [f"if not {check}({column}): raise _Miss" for column, check in columns.items()]

@@ -106,9 +106,7 @@ def _syntax_error(exc: etree.XMLSyntaxError, limits: Limits) -> DecodeError:
     message = " ".join(str(exc.msg or exc).split())
     line = exc.lineno or (exc.position[0] if exc.position else None)
     if "Excessive depth" in message:
-        return DecodeError(
-            f"Nesting exceeds the limit max_depth={limits.max_depth}", line=line
-        )
+        return limits.depth_error(line=line)
     # libxml2 appends its own ", line N, column M"; the line goes in our own suffix.
     message = re.sub(r",? line \d+, column \d+$", "", message)
     if "DOCTYPE" in message or "Entity" in message or "entity" in message:

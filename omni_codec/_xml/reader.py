@@ -197,12 +197,7 @@ def _list_reader(item_name: str, read_item: Reader) -> Reader:
                 raise _Problem(child, f"A list item <{item_name}> cannot be nil")
             items.append(read_item(child, context))
         if len(items) > context.limits.max_list_items:
-            raise _Problem(
-                element,
-                f"List has {len(items)} items, over the limit "
-                f"max_list_items={context.limits.max_list_items}",
-                limit=True,
-            )
+            raise _Problem(element, context.limits.items_error(len(items)).message, limit=True)
         return items
 
     return read_list
@@ -221,9 +216,7 @@ def _read_json_field(element: etree._Element, context: _Context) -> Any:
 
 
 def _depth_problem(element: etree._Element, context: _Context) -> _Problem:
-    return _Problem(
-        element, f"Nesting exceeds the limit max_depth={context.limits.max_depth}", limit=True
-    )
+    return _Problem(element, context.limits.depth_error().message, limit=True)
 
 
 def _check_skipped(element: etree._Element, context: _Context) -> None:

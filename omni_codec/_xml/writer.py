@@ -1,20 +1,16 @@
 """Writing a typed value as XML text (SPEC section 5).
 
 Writers compiled once per Struct shape append escaped text to a list: building an
-lxml tree only to serialise it would cost more than the document is worth. Every
-value is checked on the way, so that each document written is valid against the
-XSD: a wrong Python type, an int outside ``xs:int``, a naive datetime, a character
-XML 1.0 cannot carry are :class:`~omni_codec.EncodeError` with the field's path.
+lxml tree only to serialise it would cost more than the document is worth. The
+value is checked first, by the checks both encoders share (:mod:`omni_codec._checks`),
+so that each document written decodes and is valid against the XSD: a wrong Python
+type, a broken constraint, a naive datetime, a character XML 1.0 cannot carry are
+:class:`~omni_codec.EncodeError` with the field's path, and the writers only format.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import math
-import re
 from collections.abc import Callable
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -22,22 +18,20 @@ import msgspec
 import msgspec.inspect as mi
 
 from .._binding import Kind, StructShape, ValueShape, document_of
-from .._paths import join
-from .._scalars import ScalarError, describe, format_datetime, format_decimal
+from .._checks import find_problem
+from .._scalars import format_datetime, format_decimal
 from ..errors import EncodeError
 from .chars import NOT_XML_CHAR
 
 __all__ = ["write"]
 
-_JSON_MAX_DEPTH = 512
-
 
 class _Unwritable(Exception):
-    """Raised inside the writers; its path is filled in while unwinding."""
+    """A string :func:`escape_text` cannot write (the checks find it first, with
+    its path; the fast writer's careful variant relies on this refusal)."""
 
     def __init__(self, message: str) -> None:
         self.message = message
-        self.segments: list[str | int] = []
 
 
 Parts = list[str]
@@ -46,24 +40,18 @@ Writer = Callable[[Any, str, str, Parts], None]
 
 def write(value: msgspec.Struct, *, pretty: bool = False, declaration: bool = False) -> bytes:
     """The XML document for ``value``, as UTF-8 bytes."""
-    cls = type(value)
-    if not isinstance(value, msgspec.Struct):
-        raise EncodeError(f"Expected an OMNI model instance, got {describe(value)}")
-    try:
-        document = document_of(cls)
-    except (TypeError, KeyError):
-        raise EncodeError(f"{cls.__name__} is not an OMNI type") from None
+    # Every check the decoders make, with the path of the first value that
+    # fails one (SPEC section 6); what follows only formats.
+    problem = find_problem(value)
+    if problem is not None:
+        raise EncodeError(problem.message, path=problem.path)
+    document = document_of(type(value))
     name = document.root
     parts: Parts = []
-    try:
-        content: Any = value
-        if document.wrapper is not None:
-            content = getattr(value, document.wrapper.attr)
-        _root_writer(document.content)(content, f"<{name}>", f"</{name}>", parts)
-    except _Unwritable as problem:
-        if document.wrapper is not None:
-            problem.segments.append(document.wrapper.name)
-        raise EncodeError(problem.message, path=join(reversed(problem.segments))) from None
+    content: Any = value
+    if document.wrapper is not None:
+        content = getattr(value, document.wrapper.attr)
+    _root_writer(document.content)(content, f"<{name}>", f"</{name}>", parts)
     text = "".join(parts)
     if pretty:
         text = _indent(text)
@@ -110,23 +98,18 @@ def escape_attribute(text: str) -> str:
 
 @cache
 def _struct_writer(shape: StructShape) -> Callable[[Any, Parts], None]:
-    fields: list[tuple[str, str, str, str, Writer]] = []
+    fields: list[tuple[str, str, str, Writer]] | None = None
 
     def write_struct(value: Any, parts: Parts) -> None:
-        if not fields:  # filled on first use: shapes may refer to each other
-            fields.extend(
-                (f.attr, f.name, f"<{f.name}>", f"</{f.name}>", _value_writer(f.value))
-                for f in shape.fields
-            )
-        name = ""
-        try:
-            for attr, name, start, end, write_field in fields:
-                field_value = getattr(value, attr)
-                if field_value is not None:
-                    write_field(field_value, start, end, parts)
-        except _Unwritable as problem:
-            problem.segments.append(name)
-            raise
+        nonlocal fields
+        if fields is None:  # made on first use: shapes may refer to each other
+            fields = [
+                (f.attr, f"<{f.name}>", f"</{f.name}>", _value_writer(f.value)) for f in shape.fields
+            ]
+        for attr, start, end, write_field in fields:
+            field_value = getattr(value, attr)
+            if field_value is not None:
+                write_field(field_value, start, end, parts)
 
     return write_struct
 
@@ -134,20 +117,17 @@ def _struct_writer(shape: StructShape) -> Callable[[Any, Parts], None]:
 def _value_writer(value: ValueShape) -> Writer:
     kind = value.kind
     if kind is Kind.STRUCT:
-        cls = value.struct_type
         write_struct = _struct_writer(value.struct)
 
         def write_nested(item: Any, start: str, end: str, parts: Parts) -> None:
-            if type(item) is not cls:
-                raise _Unwritable(f"Expected `{cls.__name__}`, got {describe(item)}")  # type: ignore[union-attr]
             parts.append(start)
             write_struct(item, parts)
             parts.append(end)
 
         return write_nested
     if kind is Kind.LIST:
-        assert value.item is not None
-        return _list_writer(value.item_name or "", _value_writer(value.item))
+        assert value.item is not None and value.item_name is not None  # always, for a LIST
+        return _list_writer(value.item_name, _value_writer(value.item))
     if kind is Kind.JSON:
         return _write_json_field
     return _leaf_writer(value)
@@ -157,23 +137,16 @@ def _list_writer(item_name: str, write_item: Writer) -> Writer:
     item_start, item_end = f"<{item_name}>", f"</{item_name}>"
 
     def write_list(items: Any, start: str, end: str, parts: Parts) -> None:
-        if type(items) is not list:
-            raise _Unwritable(f"Expected `list`, got {describe(items)}")
         parts.append(start)
-        index = 0
-        try:
-            for index, item in enumerate(items):  # noqa: B007 (index used on error)
-                write_item(item, item_start, item_end, parts)
-        except _Unwritable as problem:
-            problem.segments.append(index)
-            raise
+        for item in items:
+            write_item(item, item_start, item_end, parts)
         parts.append(end)
 
     return write_list
 
 
 def _leaf_writer(value: ValueShape) -> Writer:
-    format_text = _leaf_formatter(value)
+    format_text = _LEAF_FORMATTERS[value.kind]
 
     def write_leaf(item: Any, start: str, end: str, parts: Parts) -> None:
         parts.append(start + format_text(item) + end)
@@ -181,118 +154,41 @@ def _leaf_writer(value: ValueShape) -> Writer:
     return write_leaf
 
 
-def _leaf_formatter(value: ValueShape) -> Callable[[Any], str]:
-    kind, info = value.kind, value.info
-    if kind is Kind.STRING:
-        assert isinstance(info, mi.StrType)
-        pattern = re.compile(info.pattern) if info.pattern else None
-
-        def format_string(item: Any) -> str:
-            if type(item) is not str:
-                raise _Unwritable(f"Expected `str`, got {describe(item)}")
-            if pattern is not None and pattern.search(item) is None:
-                raise _Unwritable(f"{describe(item)} does not match `{info.pattern}`")
-            return escape_text(item)
-
-        return format_string
-    if kind is Kind.INT:
-        assert isinstance(info, mi.IntType)
-        low = info.ge if info.ge is not None else -(2**63)
-        high = info.le if info.le is not None else 2**63 - 1
-
-        def format_int(item: Any) -> str:
-            if type(item) is not int:
-                raise _Unwritable(f"Expected `int`, got {describe(item)}")
-            if not low <= item <= high:
-                raise _Unwritable(f"{item} is outside the range {low}..{high}")
-            return str(item)
-
-        return format_int
-    if kind is Kind.BOOL:
-
-        def format_bool(item: Any) -> str:
-            if type(item) is not bool:
-                raise _Unwritable(f"Expected `bool`, got {describe(item)}")
-            return "true" if item else "false"
-
-        return format_bool
-    if kind is Kind.DECIMAL:
-
-        def format_dec(item: Any) -> str:
-            if not isinstance(item, Decimal):
-                raise _Unwritable(f"Expected `Decimal`, got {describe(item)}")
-            try:
-                return format_decimal(item)
-            except ScalarError as exc:
-                raise _Unwritable(str(exc)) from None
-
-        return format_dec
-    if kind is Kind.DATETIME:
-
-        def format_dt(item: Any) -> str:
-            if not isinstance(item, dt.datetime):
-                raise _Unwritable(f"Expected `datetime`, got {describe(item)}")
-            try:
-                return format_datetime(item)
-            except ScalarError as exc:
-                raise _Unwritable(str(exc)) from None
-
-        return format_dt
-    if kind is Kind.ENUM:
-        assert isinstance(info, mi.EnumType)
-        enum_cls: type[enum.Enum] = info.cls
-
-        def format_enum(item: Any) -> str:
-            if not isinstance(item, enum_cls):
-                raise _Unwritable(f"Expected `{enum_cls.__name__}`, got {describe(item)}")
-            return escape_text(item.value)
-
-        return format_enum
-    raise AssertionError(kind)
+# The text of each kind of leaf, for a value that has passed its checks.
+_LEAF_FORMATTERS: dict[Kind, Callable[[Any], str]] = {
+    Kind.STRING: escape_text,
+    Kind.INT: str,
+    Kind.BOOL: lambda item: "true" if item else "false",
+    Kind.DECIMAL: format_decimal,
+    Kind.DATETIME: format_datetime,
+    Kind.ENUM: lambda item: escape_text(item.value),
+}
 
 
 def _write_json_field(item: Any, start: str, end: str, parts: Parts) -> None:
-    if type(item) is not dict:
-        raise _Unwritable(f"Expected a JSON object (`dict`), got {describe(item)}")
     parts.append(start)
-    _write_json(item, "", parts, 0)
+    _write_json(item, "", parts)
     parts.append(end)
 
 
-def _write_json(item: Any, key: str, parts: Parts, depth: int) -> None:
+def _write_json(item: Any, key: str, parts: Parts) -> None:
     """One JSON value in the ``json-to-xml`` vocabulary (see the reader)."""
-    if depth > _JSON_MAX_DEPTH:
-        raise _Unwritable(f"JSON value nested deeper than {_JSON_MAX_DEPTH} levels")
     item_type = type(item)
     if item_type is dict:
         parts.append(f"<map{key}>")
-        member = ""
-        try:
-            for member, child in item.items():
-                if type(member) is not str:
-                    raise _Unwritable(f"JSON object keys must be `str`, got {describe(member)}")
-                _write_json(child, f' key="{escape_attribute(member)}"', parts, depth + 1)
-        except _Unwritable as problem:
-            problem.segments.append(member)
-            raise
+        for member, child in item.items():
+            _write_json(child, f' key="{escape_attribute(member)}"', parts)
         parts.append("</map>")
     elif item_type is list:
         parts.append(f"<array{key}>")
-        index = 0
-        try:
-            for index, child in enumerate(item):  # noqa: B007
-                _write_json(child, "", parts, depth + 1)
-        except _Unwritable as problem:
-            problem.segments.append(index)
-            raise
+        for child in item:
+            _write_json(child, "", parts)
         parts.append("</array>")
     elif item_type is str:
         parts.append(f"<string{key}>{escape_text(item)}</string>")
     elif item_type is bool:
         parts.append(f"<boolean{key}>{'true' if item else 'false'}</boolean>")
-    elif item_type is int or (item_type is float and math.isfinite(item)):
-        parts.append(f"<number{key}>{msgspec.json.encode(item).decode()}</number>")
     elif item is None:
         parts.append(f"<null{key}/>")
-    else:
-        raise _Unwritable(f"{describe(item)} is not a JSON value")
+    else:  # int or finite float, as checked
+        parts.append(f"<number{key}>{msgspec.json.encode(item).decode()}</number>")

@@ -1,8 +1,10 @@
 """Values XML 1.0 or the XSD cannot carry (SPEC section 6).
 
 A character outside XML 1.0's ``Char`` production is an EncodeError naming the field
-and the code point, never dropped or replaced; an integer outside ``xs:int`` is a
-ValidationError on decode (JSON and XML alike) and an EncodeError on XML encode.
+and the code point, in both formats, never dropped or replaced; JSON input holding
+one is a ValidationError naming the field, as JSON accepts only what XML can carry.
+An integer outside ``xs:int`` is a ValidationError on decode (JSON and XML alike)
+and an EncodeError on encode.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from typing import Any
 import pytest
 
 import omni_codec
-from omni_codec import Destination, OmniResponse, OmniResponseDetails, OmniSimpleRequest, Status, To
+from omni_codec import (
+    Destination,
+    OmniAdvancedRequest,
+    OmniResponse,
+    OmniResponseDetails,
+    OmniSimpleRequest,
+    Status,
+    To,
+)
 
 BAD_CHARACTERS = {
     "U+0000": "\x00",
@@ -76,9 +86,12 @@ PLACES: dict[str, tuple[Callable[[str], Any], str]] = {
 def test_unwritable_character(code_point: str, place: str) -> None:
     build, path = PLACES[place]
     value = build(BAD_CHARACTERS[code_point])
-    for pretty in (False, True):
+    encoders: list[Callable[[Any], bytes]] = [
+        omni_codec.xml.encode, lambda v: omni_codec.xml.encode(v, pretty=True), omni_codec.json.encode
+    ]
+    for encode in encoders:
         with pytest.raises(omni_codec.EncodeError) as info:
-            omni_codec.xml.encode(value, pretty=pretty)
+            encode(value)
         assert info.value.path == path
         assert f"`{path}`" in str(info.value)
         assert code_point in str(info.value)
@@ -90,21 +103,66 @@ def test_unwritable_character_first_of_several_is_named() -> None:
         omni_codec.xml.encode(value)
 
 
+def _json_forms(char: str) -> list[str]:
+    """Every way JSON text can hold ``char``: its ``\\u`` escape (either case),
+    its short escape if it has one, and the character itself where JSON allows
+    it raw (above U+001F)."""
+    forms = ["\\u" + f"{ord(char):04x}", "\\u" + f"{ord(char):04X}"]
+    forms += {"\b": ["\\b"], "\f": ["\\f"]}.get(char, [])
+    if ord(char) > 0x1F and not 0xD800 <= ord(char) <= 0xDFFF:
+        forms.append(char)
+    return forms
+
+
+# Where the character goes in JSON: (document around the marker @, path).
+JSON_PLACES = {
+    "string field": ('{"destinations":[{"to":{"phoneNumber":"1"}}],"text":"a@b"}', "$.text"),
+    "list item": (
+        '{"destinations":[{"to":{"phoneNumber":"1"}},{"messageId":"@","to":{"phoneNumber":"2"}}]}',
+        "$.destinations[1].messageId",
+    ),
+    "free-form value": (
+        '{"destinations":[{"to":{}}],"push":{"customPayload":{"k":[1,{"m":"x@"}]}}}',
+        "$.push.customPayload.k[1].m",
+    ),
+    "free-form key": (
+        '{"destinations":[{"to":{}}],"vKontakte":{"templateData":{"k":{"@":1}}}}',
+        "$.vKontakte.templateData.k",
+    ),
+}
+
+
+@pytest.mark.parametrize("place", sorted(JSON_PLACES))
 @pytest.mark.parametrize("code_point", sorted(BAD_CHARACTERS))
-def test_unwritable_character_from_json_input(code_point: str) -> None:
-    """JSON can carry these (as \\u escapes); taking them to XML must fail loudly."""
+def test_json_input_with_a_character_xml_cannot_carry_is_refused(code_point: str, place: str) -> None:
+    """SPEC section 6: JSON accepts only what XML can carry. A lone surrogate
+    escape is malformed JSON to msgspec; every other character is refused with
+    the path of the string (or, for a key, of its object)."""
+    template, path = JSON_PLACES[place]
+    cls = OmniSimpleRequest if "destinations[1]" in path or path == "$.text" else OmniAdvancedRequest
     char = BAD_CHARACTERS[code_point]
-    escaped = "\\u" + f"{ord(char):04x}"
-    document = '{"destinations":[{"to":{"phoneNumber":"1"}}],"text":"a' + escaped + 'b"}'
-    try:
-        value = omni_codec.json.decode(document, type=OmniSimpleRequest)
-    except omni_codec.DecodeError:
-        assert 0xD800 <= ord(char) <= 0xDFFF  # a lone surrogate escape may be refused
-        return
-    assert value.text == f"a{char}b"
-    with pytest.raises(omni_codec.EncodeError) as info:
-        omni_codec.xml.encode(value)
-    assert info.value.path == "$.text"
+    for form in _json_forms(char):
+        document = template.replace("@", form)
+        for data in (document, document.encode("utf-8")):
+            with pytest.raises(omni_codec.DecodeError) as info:
+                omni_codec.json.decode(data, type=cls)
+            if 0xD800 <= ord(char) <= 0xDFFF:
+                continue
+            assert isinstance(info.value, omni_codec.ValidationError), str(info.value)
+            assert info.value.path == path
+            assert code_point in str(info.value)
+
+
+def test_json_input_with_escapes_xml_can_carry_decodes() -> None:
+    """What only looks like an escape of a bad character (an escaped backslash
+    before ``b``, ``f`` or ``u``), and the escapes of allowed characters, decode."""
+    text = r"tab\t nl\n cr\r quote\" slash\\b back\\f \\u0000 \u00e9 \ud83d\ude00 \uFFFD"
+    document = '{"destinations":[{"to":{"phoneNumber":"1"}}],"text":"' + text + '"}'
+    expected = 'tab\t nl\n cr\r quote" slash\\b back\\f \\u0000 \u00e9 \U0001f600 \ufffd'
+    for data in (document, document.encode("utf-8")):
+        value = omni_codec.json.decode(data, type=OmniSimpleRequest)
+        assert value.text == expected
+        assert omni_codec.xml.decode(omni_codec.xml.encode(value), type=OmniSimpleRequest) == value
 
 
 # -- xs:int ----------------------------------------------------------------------------
