@@ -2,8 +2,9 @@
 
 This is the one place that knows how a Struct maps onto the wire. It reads each
 Struct through ``msgspec.inspect`` (field order, wire names, types and their
-constraints) and adds the two facts the Structs cannot say: the element name of a
-list's items and the name of a document's root element (SPEC section 5). The XML
+constraints), with the two facts of the XML form the models declare beside them
+(:mod:`omni_codec.models._base`): a list's item element name, on the list's type,
+and a document's root element name, on its class (SPEC section 5). The XML
 reader and writer, the encoders' checks, the XSD generator and the hypothesis
 strategies all walk the :class:`StructShape` built here; none of them has per-type
 code.
@@ -11,13 +12,13 @@ code.
 A type is bound whole, with every type reachable from it, the first time it is
 asked for: a field without a wire form, a list without an item name or a
 constraint the codec does not carry is a ``TypeError`` naming the model and the
-field then, never an error in the middle of a decode or encode.
+field then, never an error in the middle of a decode or encode; so is a type used
+as a document that declares no root.
 """
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -28,7 +29,6 @@ import msgspec.inspect as mi
 from ._scalars import OmniDateTime, describe
 
 __all__ = [
-    "ITEM_NAMES",
     "DocumentShape",
     "document_of",
     "FieldShape",
@@ -36,19 +36,13 @@ __all__ = [
     "is_model",
     "StructShape",
     "ValueShape",
+    "XML_ITEM",
     "root_name",
     "shape_of",
 ]
 
-#: List wrapper name -> item element name, "named in the singular" (SPEC section 5).
-ITEM_NAMES: dict[str, str] = {
-    "destinations": "destination",
-    "messages": "message",
-    "results": "result",
-    "scenarios": "scenario",
-    "flow": "step",
-    "campaigns": "campaign",
-}
+#: The ``msgspec.Meta.extra`` key of a list's XML item name (``xml_item``).
+XML_ITEM: str = "omni_codec.xml_item"
 
 
 class Kind(enum.Enum):
@@ -77,12 +71,14 @@ class ValueShape:
 
     @property
     def struct(self) -> StructShape:
-        assert self.struct_type is not None  # only asked of Kind.STRUCT
+        if self.struct_type is None:
+            raise TypeError(f"a {self.kind.value} value has no fields")
         return _bound(self.struct_type)
 
     @property
     def enum_values(self) -> tuple[str, ...]:
-        assert isinstance(self.info, mi.EnumType)
+        if not isinstance(self.info, mi.EnumType):
+            raise TypeError(f"a {self.kind.value} value has no members")
         return tuple(member.value for member in self.info.cls)
 
 
@@ -124,23 +120,37 @@ class DocumentShape:
     wrapper: FieldShape | None
 
 
-@cache
 def document_of(cls: type[msgspec.Struct]) -> DocumentShape:
-    """The document form of a top-level type (SPEC section 5).
+    """The document form of a top-level type, as its class declares it (SPEC
+    section 5): ``__xml_root__`` names the root element; ``__xml_wrapper__`` says
+    that the type's one field is the root, as for the API error body.
 
-    Requests are ``<request>`` as in the source document; every other type is its
-    name in lowerCamelCase, a leading acronym lowered whole
-    (``OMNIReportsResponse`` is ``omniReportsResponse``), unless it is a wrapper.
+    Raises ``TypeError`` naming the class when it declares no root, or declares a
+    wrapper it is not.
     """
-    shape = shape_of(cls)
-    if len(shape.fields) == 1 and shape.fields[0].value.kind is Kind.STRUCT:
-        (wrapper,) = shape.fields
-        return DocumentShape(wrapper.name, wrapper.value.struct, wrapper)
-    name = cls.__name__
-    if name.endswith("Request"):
-        return DocumentShape("request", shape, None)
-    root = re.sub(r"^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]", lambda m: m.group().lower(), name)
-    return DocumentShape(root, shape, None)
+    shape = shape_of(cls)  # the fields first: their errors name the field
+    return _document(cls, shape)
+
+
+@cache
+def _document(cls: type[msgspec.Struct], shape: StructShape) -> DocumentShape:
+    root = cls.__dict__.get("__xml_root__")
+    if not isinstance(root, str) or not root:
+        raise TypeError(
+            f"{cls.__name__} is not an XML document type: it declares no root element "
+            "(`__xml_root__: ClassVar[str] = ...`, SPEC section 5)"
+        )
+    if not getattr(cls, "__xml_wrapper__", False):
+        return DocumentShape(root, shape, None)
+    if len(shape.fields) != 1 or shape.fields[0].value.kind is not Kind.STRUCT:
+        raise TypeError(f"{cls.__name__}: a wrapper document has exactly one field, a Struct")
+    (wrapper,) = shape.fields
+    if wrapper.name != root:
+        raise TypeError(
+            f"{cls.__name__}.{wrapper.attr}: a wrapper's field is its root element "
+            f"<{root}>, but its wire name is `{wrapper.name}`"
+        )
+    return DocumentShape(root, wrapper.value.struct, wrapper)
 
 
 def root_name(cls: type[msgspec.Struct]) -> str:
@@ -213,6 +223,9 @@ def _struct_shape(cls: type[msgspec.Struct]) -> StructShape:
 
 def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
     """The shape of the field ``where`` (``Model.attribute``), wire name ``name``."""
+    info, item_name = _declared(info, where)
+    if item_name is not None and not _is_list(info):
+        raise TypeError(f"{where}: an XML item name is declared on a value that is not a list")
     if isinstance(info, mi.UnionType):
         # ``X | None`` is how an optional field is spelled; None is the absent
         # element, so only X has a wire shape.
@@ -220,6 +233,8 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
         if len(others) != 1:
             raise TypeError(f"{where}: a union other than `X | None` has no wire form")
         (info,) = others
+        info, declared = _declared(info, where)
+        item_name = item_name or declared
     if isinstance(info, mi.StrType):
         return ValueShape(Kind.STRING, info)
     if isinstance(info, mi.BoolType):
@@ -242,11 +257,10 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
     if isinstance(info, mi.StructType):
         return ValueShape(Kind.STRUCT, info, struct_type=info.cls)
     if isinstance(info, mi.ListType):
-        item_name = ITEM_NAMES.get(name)
         if item_name is None:
             raise TypeError(
-                f"{where}: the list `{name}` has no XML item name; add "
-                f"`{name}` to omni_codec._binding.ITEM_NAMES (SPEC section 5)"
+                f"{where}: the list `{name}` has no XML item name; declare it on the "
+                f'field: `Annotated[list[...], xml_item("...")]` (SPEC section 5)'
             )
         return ValueShape(
             Kind.LIST, info, item=_value_shape(info.item_type, where, name), item_name=item_name
@@ -262,3 +276,25 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
             raise TypeError(f"{where}: a free-form JSON object takes no constraints")
         return ValueShape(Kind.JSON, info)
     raise TypeError(f"{where}: no wire form for {info!r}")
+
+
+def _declared(info: mi.Type, where: str) -> tuple[mi.Type, str | None]:
+    """``info`` without its ``msgspec.Meta(extra=...)`` wrapper, and the XML item
+    name declared there, if any; any other ``extra`` is refused, as the codec
+    would not carry it."""
+    if not isinstance(info, mi.Metadata):
+        return info, None
+    extra = dict(info.extra or {})
+    item_name = extra.pop(XML_ITEM, None)
+    if extra:
+        raise TypeError(f"{where}: unknown `Meta(extra=...)` keys {sorted(extra)}")
+    if item_name is not None and (not isinstance(item_name, str) or not item_name):
+        raise TypeError(f"{where}: an XML item name must be a non-empty str")
+    inner, more = _declared(info.type, where)
+    return inner, item_name or more
+
+
+def _is_list(info: mi.Type) -> bool:
+    if isinstance(info, mi.UnionType):
+        return any(isinstance(t, mi.ListType) for t in info.types)
+    return isinstance(info, mi.ListType)

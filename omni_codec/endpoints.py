@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .models import (
+    ApiError,
     CampaignsResponse,
     Destinations,
     OmniAdvancedRequest,
@@ -23,7 +24,7 @@ from .models import (
     ScenariosResponse,
 )
 
-__all__ = ["ENDPOINTS", "Endpoint", "endpoint_for"]
+__all__ = ["DOCUMENT_TYPES", "ENDPOINTS", "Endpoint", "endpoint_for"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,17 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", "/omni/1/logs", None, OmniLogsResponse),
     Endpoint("GET", "/omni/1/campaigns", None, CampaignsResponse),
     Endpoint("POST", "/omni/1/campaigns/{campaignKey}/destinations", Destinations, None),
+)
+
+#: The types that are whole documents (request and response bodies): every body of
+#: an endpoint, in the order of the table, then the error body any call may answer.
+#: The XSD declares their root elements in this order.
+DOCUMENT_TYPES: tuple[type[OmniStruct], ...] = (
+    *dict.fromkeys(
+        body for endpoint in ENDPOINTS for body in (endpoint.request, endpoint.response)
+        if body is not None
+    ),
+    ApiError,
 )
 
 

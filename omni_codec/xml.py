@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from ._binding import shape_of
+from ._binding import document_of
 from ._validation import validate
 from ._xml import fast_reader, fast_writer, parser, reader, writer
 from .errors import CodecError, EncodeError
@@ -74,7 +74,8 @@ class Decoder(Generic[T]):
     def __init__(
         self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
     ) -> None:
-        shape_of(type)  # type: ignore[arg-type]  # a TypeError for a non-OMNI type
+        # A TypeError for a non-OMNI type, or a model that is no document.
+        document_of(type)  # type: ignore[arg-type]
         if not isinstance(limits, Limits):
             raise TypeError(f"limits must be a Limits, got {limits!r}")
         self.type = type

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 import pytest
@@ -36,7 +36,7 @@ from omni_codec._checks import Rule, fast_check, find_problem, rule_of
 from omni_codec._paths import join
 from omni_codec._scalars import OmniDateTime
 from omni_codec._xml import fast_writer
-from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
 from omni_codec.strategies import _LEAVES, REQUIRED_PATHS, from_type
 
 # --- A model with every kind of value and constraint ---------------------------------
@@ -54,10 +54,12 @@ class Leg(OmniStruct, kw_only=True):
 
 class Stop(OmniStruct, kw_only=True):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
-    flow: Annotated[list[Leg], msgspec.Meta(max_length=3)] | None = None
+    flow: Annotated[list[Leg], msgspec.Meta(max_length=3), xml_item("step")] | None = None
 
 
 class Constrained(OmniStruct, kw_only=True):
+    __xml_root__: ClassVar[str] = "constrained"
+
     code: Annotated[str, msgspec.Meta(pattern=r"\A[A-Z]{2,4}\Z")]
     phone_number: PhoneNumber | None = None
     count: Int32 | None = None
@@ -68,7 +70,7 @@ class Constrained(OmniStruct, kw_only=True):
     sent_at: OmniDateTime | None = None
     tint: Tint
     custom_payload: dict[str, Any] | None = None
-    results: Annotated[list[Stop], msgspec.Meta(min_length=1, max_length=4)]
+    results: Annotated[list[Stop], msgspec.Meta(min_length=1, max_length=4), xml_item("result")]
 
 
 TYPES = [*DOCUMENT_TYPES, Constrained]
@@ -446,6 +448,27 @@ def test_a_list_without_an_item_name_fails_when_the_type_is_bound() -> None:
         xml.encode(Shop(basket=Basket(apples=["a"])))
 
 
+def test_a_model_without_a_root_is_no_xml_document() -> None:
+    # The root element is declared on the class, never guessed from its name.
+    class SomeRequest(OmniStruct, kw_only=True):
+        text: str | None = None
+
+    with pytest.raises(TypeError, match=r"SomeRequest is not an XML document type: it declares no root"):
+        xml.Decoder(SomeRequest)
+    with pytest.raises(EncodeError, match=r"SomeRequest is not an XML document type"):
+        xml.encode(SomeRequest(text="a"))
+    value = SomeRequest(text="a")
+    assert json.decode(json.encode(value), type=SomeRequest) == value  # JSON needs no root
+
+
+def test_an_item_name_on_a_value_that_is_no_list_is_refused() -> None:
+    class Odd(OmniStruct, kw_only=True):
+        name: Annotated[str, xml_item("names")]
+
+    with pytest.raises(TypeError, match=r"Odd\.name: an XML item name is declared on a value that is not a list"):
+        json.Decoder(Odd)
+
+
 @pytest.mark.parametrize(
     ("annotation", "words"),
     [
@@ -461,3 +484,36 @@ def test_what_the_codec_cannot_carry_is_refused_when_bound(annotation: Any, word
     model = msgspec.defstruct("Odd", [("odd", annotation)], bases=(OmniStruct,), kw_only=True)
     with pytest.raises(TypeError, match=f"Odd.odd: .*{words}"):
         shape_of(model)
+
+
+# --- The datetime policy: in the base, for every model -----------------------------------
+
+
+class Stamped(OmniStruct, kw_only=True):
+    __xml_root__: ClassVar[str] = "stamped"
+
+    at: OmniDateTime | None = None
+
+
+class Checked(Stamped, kw_only=True):
+    """A model with a rule of its own and a datetime inherited."""
+
+    __xml_root__: ClassVar[str] = "checked"
+
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.note == "bad":
+            raise ValueError("bad note")
+
+
+def test_a_plain_datetime_is_written_in_the_published_form_by_any_model() -> None:
+    # No model declares anything for this (SPEC section 4: ``...933+0000``).
+    moment = dt.datetime(2015, 6, 4, 13, 1, 52, 933000, tzinfo=dt.timezone.utc)
+    for value in (Stamped(at=moment), Checked(at=moment, note="n")):
+        assert type(value.at) is OmniDateTime
+        assert b'"at":"2015-06-04T13:01:52.933+0000"' in json.encode(value)
+        assert b"<at>2015-06-04T13:01:52.933+0000</at>" in xml.encode(value)
+        assert b"933000Z" not in json.Encoder(check=False).encode(value)
+    with pytest.raises(ValueError, match="bad note"):  # the model's own rule still runs
+        Checked(at=moment, note="bad")

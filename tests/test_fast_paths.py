@@ -21,7 +21,7 @@ import datetime as dt
 import enum
 import re
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 import pytest
@@ -43,7 +43,7 @@ from omni_codec import (
 from omni_codec._scalars import OmniDateTime
 from omni_codec._xml import fast_reader, fast_writer, parser, reader, writer
 from omni_codec.limits import DEFAULT_LIMITS, Limits
-from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
 from omni_codec.strategies import from_type
 
 # --- Models beyond the document types -----------------------------------------------
@@ -65,15 +65,17 @@ class Leg(OmniStruct, kw_only=True):
 
 class Stop(OmniStruct, kw_only=True):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
-    flow: list[Leg] | None = None  # a list inside a list item
+    flow: Annotated[list[Leg], xml_item("step")] | None = None  # a list inside a list item
 
 
 class Extra(OmniStruct, kw_only=True):
     note: str | None = None
-    results: list[Stop] | None = None  # a list inside an optional Struct
+    results: Annotated[list[Stop], xml_item("result")] | None = None  # a list inside an optional Struct
 
 
 class KindsDocument(OmniStruct, kw_only=True):
+    __xml_root__: ClassVar[str] = "kindsDocument"
+
     text: str | None = None
     phone_number: PhoneNumber | None = None
     count: Int32 | None = None
@@ -83,9 +85,9 @@ class KindsDocument(OmniStruct, kw_only=True):
     sent_at: OmniDateTime | None = None
     channel: Colour | None = None
     extra: Extra | None = None
-    results: list[Stop]
+    results: Annotated[list[Stop], xml_item("result")]
     custom_payload: dict[str, Any] | None = None
-    scenarios: Annotated[list[Stop], msgspec.Meta(max_length=3)] | None = None
+    scenarios: Annotated[list[Stop], msgspec.Meta(max_length=3), xml_item("scenario")] | None = None
 
 
 TYPES = [*DOCUMENT_TYPES, KindsDocument]
@@ -588,13 +590,13 @@ WRITTEN_BACK: list[tuple[str, Any]] = [
     ("enum of another type", KindsDocument(channel="RED", results=[])),  # type: ignore[arg-type]
     ("JSON with a non-str key", KindsDocument(custom_payload={1: 2}, results=[])),  # type: ignore[dict-item]
     ("not a model", {"messages": []}),
+    ("a Struct that is no document", To(phone_number="1")),  # it declares no root
 ]
 WRITTEN_FAST: list[tuple[str, Any]] = [
     ("markup characters", OmniResponse(bulk_id="<&>", messages=[_message(name="a<b>&c", description="]]>")])),
     ("carriage return", OmniSimpleRequest(destinations=[Destination(to=To(phone_number="1"))], text="a\r\nb")),
     ("non-ASCII", OmniResponse(messages=[_message(description="\u00e9\u4e2d\U0001f600\t\n")])),
     ("empty list", OmniResponse(messages=[])),
-    ("a Struct that is no document", To(phone_number="1")),
     ("int bounds", OmniResponse(messages=[_message(group_id=-(2**31), id=2**31 - 1)])),
     ("every kind", KindsDocument(
         text="t", phone_number="1", count=3, step=5, enabled=False, price=Decimal("0.0001000000"),

@@ -25,7 +25,7 @@ import io
 from collections.abc import Callable
 from decimal import Decimal
 from types import ModuleType
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 import pytest
@@ -37,7 +37,7 @@ from omni_codec import json, xml
 from omni_codec._binding import Kind, shape_of
 from omni_codec._scalars import OmniDateTime
 from omni_codec.schemas import xsd_path as schema_path
-from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
 from omni_codec.strategies import (
     REQUIRED_PATHS,
     from_type,
@@ -197,6 +197,8 @@ class Entry(OmniStruct, kw_only=True):
 
 
 class EveryKind(OmniStruct, kw_only=True):
+    __xml_root__: ClassVar[str] = "everyKind"
+
     text: str | None = None
     phone_number: PhoneNumber | None = None
     count: Int32 | None = None
@@ -207,7 +209,7 @@ class EveryKind(OmniStruct, kw_only=True):
     sent_at: OmniDateTime | None = None
     channel: Channel | None = None
     custom_payload: dict[str, Any] | None = None
-    results: list[Entry] | None = None
+    results: Annotated[list[Entry], xml_item("result")] | None = None
 
 
 @pytest.mark.parametrize("edge_cases", EDGE)

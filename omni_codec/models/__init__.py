@@ -1,93 +1,33 @@
-"""Typed models of every OMNI type: msgspec Structs, one module per API area."""
+"""Typed models of every OMNI type: msgspec Structs, one module per API area.
 
-from ._base import Int32, OmniStruct, PhoneNumber
-from .advanced import (
-    EmailData,
-    FacebookData,
-    Language,
-    LineData,
-    NotificationOptions,
-    OmniAdvancedRequest,
-    ParsecoData,
-    PushData,
-    SmsData,
-    ViberData,
-    VKontakteData,
-    VoiceData,
-)
-from .api_errors import ApiError, RequestError, ServiceException
-from .campaigns import Campaign, CampaignDestination, CampaignsResponse, Destinations
-from .enums import FacebookDataType, Gender, LineDataType, OmniChannel, TimeUnit
-from .messages import (
-    Destination,
-    OmniResponse,
-    OmniResponseDetails,
-    OmniSimpleRequest,
-    Status,
-    To,
-)
-from .reports import Error, OmniLog, OmniLogsResponse, OMNIReport, OMNIReportsResponse, Price
-from .scenarios import Scenario, ScenariosResponse, Step
+Each module's ``__all__`` lists its models; this package's public list is theirs,
+so a model is listed once, where it is defined.
+"""
 
-#: The types that are whole documents (request and response bodies), in the order
-#: the XSD declares their root elements.
-DOCUMENT_TYPES: tuple[type[OmniStruct], ...] = (
-    OmniSimpleRequest,
-    OmniResponse,
-    OmniAdvancedRequest,
-    ScenariosResponse,
-    Scenario,
-    OMNIReportsResponse,
-    OmniLogsResponse,
-    CampaignsResponse,
-    Destinations,
-    ApiError,
-)
+from . import _base, advanced, api_errors, campaigns, enums, messages, reports, scenarios
+from ._base import *  # noqa: F403
+from .advanced import *  # noqa: F403
+from .api_errors import *  # noqa: F403
+from .campaigns import *  # noqa: F403
+from .enums import *  # noqa: F403
+from .messages import *  # noqa: F403
+from .reports import *  # noqa: F403
+from .scenarios import *  # noqa: F403
+
+# The document types follow from the endpoint table (what each call sends and
+# answers) and the error body: they are listed there, not here.
+from ..endpoints import DOCUMENT_TYPES  # noqa: E402  (needs the models above)
 
 __all__ = [
     "DOCUMENT_TYPES",
-    "ApiError",
-    "Campaign",
-    "CampaignDestination",
-    "CampaignsResponse",
-    "Destination",
-    "Destinations",
-    "EmailData",
-    "Error",
-    "FacebookData",
-    "FacebookDataType",
-    "Gender",
-    "Int32",
-    "Language",
-    "LineData",
-    "LineDataType",
-    "NotificationOptions",
-    "OMNIReport",
-    "OMNIReportsResponse",
-    "OmniAdvancedRequest",
-    "OmniChannel",
-    "OmniLog",
-    "OmniLogsResponse",
-    "OmniResponse",
-    "OmniResponseDetails",
-    "OmniSimpleRequest",
-    "OmniStruct",
-    "ParsecoData",
-    "PhoneNumber",
-    "Price",
-    "PushData",
-    "RequestError",
-    "Scenario",
-    "ScenariosResponse",
-    "ServiceException",
-    "SmsData",
-    "Status",
-    "Step",
-    "TimeUnit",
-    "To",
-    "VKontakteData",
-    "ViberData",
-    "VoiceData",
+    *_base.__all__,
+    *advanced.__all__,
+    *api_errors.__all__,
+    *campaigns.__all__,
+    *enums.__all__,
+    *messages.__all__,
+    *reports.__all__,
+    *scenarios.__all__,
 ]
 
 

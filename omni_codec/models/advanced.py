@@ -7,13 +7,12 @@ lists the fields, which is the XML child order on encode.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 
 from .._scalars import OmniDateTime
-from ._base import Int32, OmniStruct
-from ._datetimes import coerce_datetimes
+from ._base import Int32, OmniStruct, xml_item
 from .enums import FacebookDataType, LineDataType, TimeUnit
 from .messages import Destination
 
@@ -144,7 +143,9 @@ class OmniAdvancedRequest(OmniStruct, kw_only=True):
     registration ID...), so no address is required here.
     """
 
-    destinations: Annotated[list[Destination], msgspec.Meta(min_length=1)]
+    __xml_root__: ClassVar[str] = "request"  # as every request (SPEC section 5)
+
+    destinations: Annotated[list[Destination], msgspec.Meta(min_length=1), xml_item("destination")]
     bulk_id: str | None = None
     scenario_key: str | None = None
     sms: SmsData | None = None
@@ -162,6 +163,3 @@ class OmniAdvancedRequest(OmniStruct, kw_only=True):
     notify_content_type: str | None = None
     callback_data: str | None = None
     send_at: OmniDateTime | None = None
-
-    def __post_init__(self) -> None:
-        coerce_datetimes(self, "send_at")

@@ -7,6 +7,8 @@ root element, ``<requestError>`` (SPEC section 5).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ._base import OmniStruct
 
 __all__ = ["ApiError", "RequestError", "ServiceException"]
@@ -30,5 +32,9 @@ class RequestError(OmniStruct, kw_only=True):
 
 class ApiError(OmniStruct, kw_only=True):
     """A whole error body: the ``requestError`` object and nothing else."""
+
+    # JSON's one key is XML's root element (SPEC section 5).
+    __xml_root__: ClassVar[str] = "requestError"
+    __xml_wrapper__: ClassVar[bool] = True
 
     request_error: RequestError

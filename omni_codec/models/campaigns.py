@@ -5,7 +5,9 @@ Field order is the order SPEC section 4 lists the fields, the XML child order.
 
 from __future__ import annotations
 
-from ._base import Int32, OmniStruct
+from typing import Annotated, ClassVar
+
+from ._base import Int32, OmniStruct, xml_item
 from .enums import Gender
 
 __all__ = ["Campaign", "CampaignDestination", "CampaignsResponse", "Destinations"]
@@ -21,7 +23,9 @@ class Campaign(OmniStruct, kw_only=True):
 class CampaignsResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/campaigns``: the account's campaigns and how many there are."""
 
-    campaigns: list[Campaign]
+    __xml_root__: ClassVar[str] = "campaignsResponse"
+
+    campaigns: Annotated[list[Campaign], xml_item("campaign")]
     campaign_count: Int32 | None = None
 
 
@@ -52,4 +56,6 @@ class Destinations(OmniStruct, kw_only=True):
     Its root element and its list are both ``destinations`` (SPEC section 5).
     """
 
-    destinations: list[CampaignDestination]
+    __xml_root__: ClassVar[str] = "destinations"
+
+    destinations: Annotated[list[CampaignDestination], xml_item("destination")]

@@ -6,12 +6,12 @@ order on encode.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import msgspec
 
 from ..errors import ValidationError
-from ._base import Int32, OmniStruct, PhoneNumber
+from ._base import Int32, OmniStruct, PhoneNumber, xml_item
 
 __all__ = [
     "Destination",
@@ -48,7 +48,9 @@ class Destination(OmniStruct, kw_only=True):
 class OmniSimpleRequest(OmniStruct, kw_only=True):
     """``POST /omni/1/text``: one text to one or more destinations."""
 
-    destinations: Annotated[list[Destination], msgspec.Meta(min_length=1)]
+    __xml_root__: ClassVar[str] = "request"  # as in the source document (SPEC section 5)
+
+    destinations: Annotated[list[Destination], msgspec.Meta(min_length=1), xml_item("destination")]
     bulk_id: str | None = None
     scenario_key: str | None = None
     text: str | None = None
@@ -70,14 +72,25 @@ class OmniSimpleRequest(OmniStruct, kw_only=True):
                 )
 
 
-class Status(OmniStruct, kw_only=True):
-    """A message status; unknown group IDs and names decode as they are (SPEC 3)."""
+class _StatusFields(OmniStruct, kw_only=True):
+    """What a status and an error both say: a group and a code, each with a name,
+    and a description; all required.
+
+    Not a wire type of its own: :class:`Status` and
+    :class:`~omni_codec.models.reports.Error` inherit these fields first, so they
+    come first in both's XML, as the API writes them.
+    """
 
     group_id: Int32
     group_name: str
     id: Int32
     name: str
     description: str
+
+
+class Status(_StatusFields, kw_only=True):
+    """A message status; unknown group IDs and names decode as they are (SPEC 3)."""
+
     action: str | None = None
 
 
@@ -92,5 +105,7 @@ class OmniResponseDetails(OmniStruct, kw_only=True):
 class OmniResponse(OmniStruct, kw_only=True):
     """The answer to a send request: one entry per message."""
 
+    __xml_root__: ClassVar[str] = "omniResponse"
+
     bulk_id: str | None = None
-    messages: list[OmniResponseDetails]
+    messages: Annotated[list[OmniResponseDetails], xml_item("message")]

@@ -9,15 +9,15 @@ send response. Field order is the XML child order.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated, ClassVar
 
 import msgspec
 
 from .._scalars import OmniDateTime, ScalarError, check_decimal
 from ..errors import ValidationError
-from ._base import Int32, OmniStruct
-from ._datetimes import coerce_datetimes
+from ._base import Int32, OmniStruct, xml_item
 from .enums import OmniChannel
-from .messages import Status
+from .messages import Status, _StatusFields
 
 __all__ = [
     "Error",
@@ -54,27 +54,34 @@ class Price(OmniStruct, kw_only=True):
                     raise ValidationError(str(exc), path=f"$.{name}") from None
 
 
-class Error(OmniStruct, kw_only=True):
+class Error(_StatusFields, kw_only=True):
     """Why a message failed; ``groupName`` ``OK`` and ``NO_ERROR`` when it did not.
 
-    Required like :class:`~omni_codec.models.messages.Status`'s fields, which it
-    mirrors; ``permanent`` says whether retrying can help.
+    The fields of :class:`~omni_codec.models.messages.Status` but its ``action``;
+    ``permanent`` says whether retrying can help.
     """
 
-    group_id: Int32
-    group_name: str
-    id: Int32
-    name: str
-    description: str
     permanent: bool | None = None
 
 
-class OMNIReport(OmniStruct, kw_only=True):
-    """One delivery report. ``to`` is the address as sent: a number or an e-mail."""
+class _MessageRecord(OmniStruct, kw_only=True):
+    """What a delivery report and a log entry both start with: which message, to
+    whom. ``to`` is the address as sent: a number or an e-mail.
+
+    Not a wire type of its own: :class:`OMNIReport` and :class:`OmniLog` inherit
+    these fields first, so they come first in both's XML. The fields both have
+    after those are not shared the same way, as a log entry puts its sender and
+    text between them and the XML child order is the field order.
+    """
 
     bulk_id: str | None = None
     message_id: str | None = None
     to: str | None = None
+
+
+class OMNIReport(_MessageRecord, kw_only=True):
+    """One delivery report: when it was sent and done, its price and outcome."""
+
     sent_at: OmniDateTime | None = None
     done_at: OmniDateTime | None = None
     message_count: Int32 | None = None
@@ -84,22 +91,18 @@ class OMNIReport(OmniStruct, kw_only=True):
     error: Error | None = None
     channel: OmniChannel | None = None
 
-    def __post_init__(self) -> None:
-        coerce_datetimes(self, "sent_at", "done_at")
-
 
 class OMNIReportsResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/reports`` (or a report pushed to ``notifyUrl``): the reports."""
 
-    results: list[OMNIReport]
+    __xml_root__: ClassVar[str] = "omniReportsResponse"
+
+    results: Annotated[list[OMNIReport], xml_item("result")]
 
 
-class OmniLog(OmniStruct, kw_only=True):
+class OmniLog(_MessageRecord, kw_only=True):
     """One sent message as the logs show it, with its text and sender (``from``)."""
 
-    bulk_id: str | None = None
-    message_id: str | None = None
-    to: str | None = None
     from_: str | None = msgspec.field(default=None, name="from")
     text: str | None = None
     sent_at: OmniDateTime | None = None
@@ -110,11 +113,10 @@ class OmniLog(OmniStruct, kw_only=True):
     status: Status | None = None
     channel: OmniChannel | None = None
 
-    def __post_init__(self) -> None:
-        coerce_datetimes(self, "sent_at", "done_at")
-
 
 class OmniLogsResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/logs``: the log entries matching the query."""
 
-    results: list[OmniLog]
+    __xml_root__: ClassVar[str] = "omniLogsResponse"
+
+    results: Annotated[list[OmniLog], xml_item("result")]

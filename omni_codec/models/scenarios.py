@@ -6,9 +6,11 @@ flow until a step delivers it (SPEC section 4). Field order is the XML child ord
 
 from __future__ import annotations
 
+from typing import Annotated, ClassVar
+
 import msgspec
 
-from ._base import OmniStruct
+from ._base import OmniStruct, xml_item
 from .enums import OmniChannel
 
 __all__ = ["Scenario", "ScenariosResponse", "Step"]
@@ -31,13 +33,17 @@ class Scenario(OmniStruct, kw_only=True):
     API answers an update with only what it changed.
     """
 
+    __xml_root__: ClassVar[str] = "scenario"
+
     key: str | None = None
     name: str | None = None
-    flow: list[Step] | None = None
+    flow: Annotated[list[Step], xml_item("step")] | None = None
     default_scenario: bool | None = None
 
 
 class ScenariosResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/scenarios``: the account's scenarios."""
 
-    scenarios: list[Scenario]
+    __xml_root__: ClassVar[str] = "scenariosResponse"
+
+    scenarios: Annotated[list[Scenario], xml_item("scenario")]
