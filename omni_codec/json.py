@@ -22,13 +22,14 @@ import msgspec
 from ._binding import is_model, shape_of
 from ._checks import fast_check, find_problem
 from ._hooks import UnwritableValue, dec_hook, enc_hook
-from ._json_errors import UTF8_BOM, malformed, not_unicode, null_where_required
+from ._input import json_input
+from ._json_errors import malformed, not_unicode, null_where_required
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
 from ._walk import check_limits, limit_plan, path_to, strict_shadow
 from ._xml.chars import json_may_hold_non_char
-from .errors import CodecError, DecodeError, EncodeError, ValidationError
+from .errors import CodecError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Decoder", "Encoder", "decode", "encode"]
@@ -129,21 +130,7 @@ class Decoder(Generic[T]):
         value (with the ``path`` of the value).
         """
         limits = self._limits
-        if type(data) is not bytes:
-            if isinstance(data, str):
-                # At most four bytes a character: measure only when it could matter.
-                if len(data) * 4 > limits.max_bytes:
-                    limits.check_size(len(data.encode("utf-8", "surrogatepass")))
-            elif isinstance(data, (bytearray, memoryview)):
-                data = bytes(data)
-            else:
-                raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
-        if type(data) is bytes:
-            limits.check_size(len(data))
-            if data.startswith(UTF8_BOM):  # accepted, as XML accepts it
-                data = data[3:]
-        elif isinstance(data, str) and data.startswith("\ufeff"):
-            data = data[1:]
+        data = json_input(data, limits)
         try:
             if not isinstance(data, str):
                 # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from ._binding import document_of
+from ._binding import document_of, is_model
+from ._input import xml_input
 from ._validation import validate
 from ._xml import fast_reader, fast_writer, parser, reader, writer
 from .errors import CodecError, EncodeError
@@ -95,13 +96,14 @@ class Decoder(Generic[T]):
         :class:`~omni_codec.ValidationError` (with ``path`` and ``line``) for the
         wrong root, shape, type or value.
         """
+        raw = xml_input(data, self.limits)  # once, for both paths
         try:
             # The generated fast path reads the regular document; anything else
             # (and every error) goes to the general path, for its path and line.
-            value = fast_reader.read(data, self.type, self.limits)
+            value = fast_reader.read(raw, self.type, self.limits)
             if value is not None:
                 return value  # type: ignore[no-any-return]
-            root = parser.parse(data, self.limits)
+            root = parser.parse(raw, self.limits)
             return reader.read(root, self.type, strict=self.strict, limits=self.limits)
         except CodecError:
             raise
@@ -109,6 +111,7 @@ class Decoder(Generic[T]):
             raise self.limits.depth_error() from None
 
 
+_decoders: dict[tuple[Any, bool], Decoder[Any]] = {}
 _encoders = {(p, d): Encoder(pretty=p, declaration=d) for p in (False, True) for d in (False, True)}
 
 
@@ -140,7 +143,13 @@ def decode(
     root, shape, type or value. For repeated calls, a :class:`Decoder` keeps the
     set-up.
     """
-    return Decoder(type, strict=strict, limits=limits or DEFAULT_LIMITS).decode(data)
+    if limits is not None or not is_model(type):
+        return Decoder(type, strict=strict, limits=limits or DEFAULT_LIMITS).decode(data)
+    key = (type, strict)
+    decoder = _decoders.get(key)
+    if decoder is None:
+        decoder = _decoders[key] = Decoder(type, strict=strict)
+    return decoder.decode(data)  # type: ignore[no-any-return]
 
 
 def __dir__() -> list[str]:

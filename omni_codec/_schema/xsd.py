@@ -14,15 +14,22 @@ Choices, each following the decoder's tolerance:
 * the types that share the root ``<request>`` are merged for that root: the XSD
   cannot tell them apart, the type given to ``decode`` does. Each is also declared
   as a named type of its own.
+
+Facets (patterns, lengths, bounds, list sizes) are read from the same
+:func:`~omni_codec._checks.rule_of` description the encoders check, never from the
+models again. A multiple-of rule has no XSD facet; like the simple request's
+phone numbers, it is checked by ``decode``, not by the XSD.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from xml.sax.saxutils import quoteattr
 
-import msgspec.inspect as mi
+import msgspec
 
 from .._binding import FieldShape, Kind, StructShape, ValueShape, document_of
+from .._checks import rule_of
 from .._scalars import (
     DATETIME_XSD_PATTERN,
     DECIMAL_MAX_FRACTION_DIGITS,
@@ -120,10 +127,10 @@ _JSON_TYPES = """\
 """
 
 
-def generate_xsd() -> str:
-    """The XSD text for every document type of the models."""
+def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
+    """The XSD text for the document types ``types`` (by default, every one)."""
     roots: dict[str, list[StructShape]] = {}
-    for cls in DOCUMENT_TYPES:
+    for cls in types:
         document = document_of(cls)
         roots.setdefault(document.root, []).append(document.content)
     out = [_HEADER]
@@ -219,10 +226,10 @@ def _element(field: FieldShape, needs: _Needs) -> str:
     occurs = "" if field.required else ' minOccurs="0" nillable="true"'
     head = f'      <xs:element name="{field.name}"{occurs}'
     value = field.value
-    if value.kind is Kind.LIST:
-        assert value.item is not None and isinstance(value.info, mi.ListType)
-        low = value.info.min_length or 0
-        high = "unbounded" if value.info.max_length is None else str(value.info.max_length)
+    if value.kind is Kind.LIST and value.item is not None:
+        rule = rule_of(value)
+        low = rule.min_length or 0
+        high = "unbounded" if rule.max_length is None else str(rule.max_length)
         item = _type_ref(value.item, needs)
         return (
             f"{head}>\n        <xs:complexType><xs:sequence>"
@@ -240,9 +247,9 @@ def _type_ref(value: ValueShape, needs: _Needs) -> str:
     if kind is Kind.STRUCT:
         return f' type="{value.struct.name}"'
     if kind is Kind.ENUM:
-        assert isinstance(value.info, mi.EnumType)
-        needs.enums[value.info.cls.__name__] = value.enum_values
-        return f' type="{value.info.cls.__name__}"'
+        name = rule_of(value).python.__name__
+        needs.enums[name] = value.enum_values
+        return f' type="{name}"'
     if kind is Kind.DATETIME:
         needs.datetime = True
         return ' type="DateTime"'
@@ -259,24 +266,22 @@ def _type_ref(value: ValueShape, needs: _Needs) -> str:
 
 def _restriction(value: ValueShape) -> str:
     """An inline restriction for a constrained string or a non-``xs:int`` integer."""
-    info = value.info
+    rule = rule_of(value)
     facets = []
-    if isinstance(info, mi.StrType):
-        if info.pattern:
-            facets.append(f"<xs:pattern value={quoteattr(_xsd_pattern(info.pattern))}/>")
-        if info.min_length is not None:
-            facets.append(f'<xs:minLength value="{info.min_length}"/>')
-        if info.max_length is not None:
-            facets.append(f'<xs:maxLength value="{info.max_length}"/>')
+    if rule.kind is Kind.STRING:
+        if rule.pattern:
+            facets.append(f"<xs:pattern value={quoteattr(_xsd_pattern(rule.pattern))}/>")
+        if rule.min_length is not None:
+            facets.append(f'<xs:minLength value="{rule.min_length}"/>')
+        if rule.max_length is not None:
+            facets.append(f'<xs:maxLength value="{rule.max_length}"/>')
         base = "xs:string"
-    elif isinstance(info, mi.IntType):
-        if (info.ge, info.le) == _INT32 and info.gt is None and info.lt is None:
+    elif rule.kind is Kind.INT:
+        if (rule.low, rule.high) == _INT32:
             return ""
         base = "xs:integer"
-        for facet, bound in (("minInclusive", info.ge), ("maxInclusive", info.le),
-                             ("minExclusive", info.gt), ("maxExclusive", info.lt)):
-            if bound is not None:
-                facets.append(f'<xs:{facet} value="{bound}"/>')
+        facets.append(f'<xs:minInclusive value="{rule.low}"/>')
+        facets.append(f'<xs:maxInclusive value="{rule.high}"/>')
     else:
         return ""
     if not facets:
