@@ -276,7 +276,7 @@ def _readers(cls: type[Any]) -> _Readers | None:
     with _cache_lock:
         if cls not in _cache:
             try:
-                document = document_of(cls)  # type: ignore[arg-type]
+                document = document_of(cls)
                 entry: _Readers | None = (
                     _Generator(cls, document, spaced=False).build(),
                     _Generator(cls, document, spaced=True).build(),
