@@ -43,7 +43,8 @@ from ._binding import Kind, StructShape, ValueShape, is_model, shape_of
 from ._paths import join, split
 from ._scalars import ScalarError, check_decimal, describe, format_datetime
 from ._xml.chars import NOT_XML_CHAR
-from ._xml.codegen import SourceBuilder
+from ._xml.fast.columns import column_checker
+from ._xml.fast.source import Source, any_of
 from .errors import ValidationError
 
 __all__ = ["Problem", "Rule", "fast_check", "find_problem", "model_rule", "rule_of"]
@@ -111,7 +112,7 @@ class Rule:
 
         For the leaves and lists; a Struct's fields are the caller's to walk.
         ``pattern=False`` leaves a string's pattern to the caller (who may check
-        a column of strings at once, see :func:`pattern_checker`);
+        a column of strings at once, see :func:`~omni_codec._xml.fast.columns.column_checker`);
         ``bounds=False`` leaves an integer's ``low`` and ``high`` to the caller.
         """
         python = constant(f"_{self.python.__name__}", self.python)
@@ -120,7 +121,7 @@ class Rule:
         else:
             out = [f"not isinstance({var}, {python})"]
         if self.kind is Kind.STRING and self.pattern is not None and pattern:
-            out.append(f"{constant('_search_', re.compile(self.pattern).search)}({var}) is None")
+            out.append(f"{constant('_search', re.compile(self.pattern).search)}({var}) is None")
         if self.min_length is not None:
             out.append(f"len({var}) < {self.min_length}")
         if self.max_length is not None:
@@ -130,7 +131,7 @@ class Rule:
         if self.multiple_of is not None:
             out.append(f"{var} % {self.multiple_of}")
         if self.kind in _LEAF_PROBLEMS:
-            out.append(f"{constant('_problem_', _LEAF_PROBLEMS[self.kind])}({var}) is not None")
+            out.append(f"{constant(f'_{self.kind.value}_problem', _LEAF_PROBLEMS[self.kind])}({var}) is not None")
         return out
 
 
@@ -442,41 +443,33 @@ def _fast_checker(cls: type[Any]) -> Callable[[Any], bool]:
         return _fast[cls]
 
 
-def pattern_checker(pattern: str) -> Callable[[list[str]], bool]:
-    """Whether every string of a column matches ``pattern`` (``re.search``)."""
-    from ._xml.fast_reader import column_checker
-
-    return column_checker(pattern)
-
-
-class _Generator(SourceBuilder):
+class _Generator(Source):
     """Writes the fast check of one type: its fields inline, one function per
     list, a string pattern checked on the column of all a list's items."""
 
     def __init__(self, shape: StructShape) -> None:
-        super().__init__({})
+        super().__init__({}, locals=("v", "items"))
         self.shape = shape
         self.lists: dict[int, str] = {}
 
     def build(self) -> Callable[[Any], bool]:
         lines: list[str] = []
         self._struct(self.shape, "v", lines, None)
-        name = self._function("_check_root", "v", lines)
-        check: Callable[[Any], bool] = self.compile(f"<omni_codec check of {self.shape.name}>", name)
+        name = self._function(f"_check_{self.shape.name}", "v", lines)
+        check: Callable[[Any], bool] = self.compile(
+            f"<omni_codec fast check of {self.shape.cls.__qualname__}>", name
+        )
         return check
 
-    def _function(self, prefix: str, parameter: str, lines: list[str]) -> str:
-        name = self.name(prefix)
-        body = "".join(f"    {line}\n" for line in (*lines, "return True"))
-        self.functions.append(f"def {name}({parameter}):\n{body}")
-        return name
+    def _function(self, wanted: str, parameter: str, lines: list[str]) -> str:
+        return self.function(wanted, parameter, [*lines, "return True"])
 
     def _struct(
         self, shape: StructShape, var: str, lines: list[str], columns: dict[str, str] | None
     ) -> None:
-        lines.append(f"if type({var}) is not {self.share('_struct', shape.cls)}: return False")
+        lines.append(f"if type({var}) is not {self.constant('_' + shape.name, shape.cls)}: return False")
         for field in shape.fields:
-            a = self.name("a")
+            a = self.name(f"f_{field.attr}")
             lines.append(f"{a} = {var}.{field.attr}")
             inner: list[str] = []
             self._value(field.value, a, inner, columns)
@@ -489,7 +482,7 @@ class _Generator(SourceBuilder):
                 lines.extend(f"    {line}" for line in inner)
         rule = model_rule(shape.cls)
         if rule is not None:
-            lines.append(f"if {self.constant('_rule', rule)}({var}) is not None: return False")
+            lines.append(f"if {self.constant('_rule_of_' + shape.name, rule)}({var}) is not None: return False")
 
     def _value(
         self, value: ValueShape, a: str, lines: list[str], columns: dict[str, str] | None
@@ -499,12 +492,12 @@ class _Generator(SourceBuilder):
             return
         rule = rule_of(value)
         column = columns is not None and rule.kind is Kind.STRING and rule.pattern is not None
-        tests = rule.tests(a, self.share, pattern=not column)
-        lines.append(f"if {' or '.join(tests)}: return False")
+        tests = rule.tests(a, self.constant, pattern=not column)
+        lines.append(f"if {any_of(tests)}: return False")
         if column:
             assert columns is not None and rule.pattern is not None
-            name = self.name("column")
-            columns[name] = self.constant("_pattern", pattern_checker(rule.pattern))
+            name = self.name(f"column_{a}")
+            columns[name] = self.constant("_matches", column_checker(rule.pattern))
             lines.append(f"{name}_append({a})")
         if value.kind is Kind.LIST:
             assert value.item is not None
@@ -524,5 +517,6 @@ class _Generator(SourceBuilder):
             *(f"    {line}" for line in body),
             *(f"if not {check}({c}): return False" for c, check in columns.items()),
         ]
-        name = self.lists[id(item)] = self._function("_check_items", "items", lines)
+        wanted = f"_check_{item.struct.name}_items" if item.kind is Kind.STRUCT else "_check_items"
+        name = self.lists[id(item)] = self._function(wanted, "items", lines)
         return name

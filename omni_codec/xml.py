@@ -17,7 +17,9 @@ from typing import Any, Generic, TypeVar
 from ._binding import document_of, is_model
 from ._input import xml_input
 from ._validation import validate
-from ._xml import fast_reader, fast_writer, parser, reader, writer
+from ._xml import fast_reader, parser, reader, writer
+from ._xml.fast import misses
+from ._xml.fast import writer as fast_writer
 from .errors import CodecError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -54,6 +56,7 @@ class Encoder:
         data = fast_writer.write(obj, pretty=self.pretty, declaration=self.declaration)
         if data is not None:
             return data
+        misses["write"] += 1
         try:
             return writer.write(obj, pretty=self.pretty, declaration=self.declaration)
         except CodecError:
@@ -103,6 +106,7 @@ class Decoder(Generic[T]):
             value = fast_reader.read(raw, self.type, self.limits)
             if value is not None:
                 return value  # type: ignore[no-any-return]
+            misses["read"] += 1
             root = parser.parse(raw, self.limits)
             return reader.read(root, self.type, strict=self.strict, limits=self.limits)
         except CodecError:

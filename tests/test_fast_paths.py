@@ -41,7 +41,8 @@ from omni_codec import (
     xml,
 )
 from omni_codec._scalars import OmniDateTime
-from omni_codec._xml import fast_reader, fast_writer, parser, reader, writer
+from omni_codec._xml import fast_reader, parser, reader, writer
+from omni_codec._xml.fast import writer as fast_writer
 from omni_codec.limits import DEFAULT_LIMITS, Limits
 from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
 from omni_codec.strategies import from_type
@@ -219,7 +220,7 @@ def test_fast_reader_reads_what_the_general_reader_reads(cls: type, data: st.Dat
 @pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
 def test_every_type_has_fast_paths(cls: type) -> None:
     assert fast_reader._readers(cls) is not None
-    assert fast_writer._writer(cls) is not None
+    assert fast_writer.writer_of(cls) is not None
 
 
 # --- Irregular documents: the fast reader hands back, the result is the general one --
@@ -540,10 +541,10 @@ def test_the_writers_care_check_agrees_with_escape_text(texts: list[str]) -> Non
     def changed(text: str) -> bool:
         try:
             return writer.escape_text(text) != text
-        except writer._Unwritable:
+        except writer.Unwritable:
             return True
 
-    assert fast_writer._needs_care(texts) is any(map(changed, texts))
+    assert fast_writer.needs_care(texts) is any(map(changed, texts))
 
 
 @pytest.mark.parametrize(

@@ -23,12 +23,13 @@ from .._scalars import format_datetime, format_decimal
 from ..errors import EncodeError
 from .chars import NOT_XML_CHAR
 
-__all__ = ["write"]
+__all__ = ["Unwritable", "escape_text", "indent", "items_writer", "write", "write_json_field"]
 
 
-class _Unwritable(Exception):
+class Unwritable(Exception):
     """A string :func:`escape_text` cannot write (the checks find it first, with
-    its path; the fast writer's careful variant relies on this refusal)."""
+    its path; the fast writer, which has this writer escape its strings, hands
+    the value back on it)."""
 
     def __init__(self, message: str) -> None:
         self.message = message
@@ -54,7 +55,7 @@ def write(value: msgspec.Struct, *, pretty: bool = False, declaration: bool = Fa
     _root_writer(document.content)(content, f"<{name}>", f"</{name}>", parts)
     text = "".join(parts)
     if pretty:
-        text = _indent(text)
+        text = indent(text)
     if declaration:
         text = '<?xml version="1.0" encoding="UTF-8"?>\n' + text
     return text.encode("utf-8")
@@ -65,7 +66,8 @@ def _root_writer(shape: StructShape) -> Writer:
     return _value_writer(ValueShape(Kind.STRUCT, mi.type_info(shape.cls), struct_type=shape.cls))
 
 
-def _indent(text: str) -> str:
+def indent(text: str) -> str:
+    """``text``, a document written by this module, indented for people."""
     from lxml import etree
 
     from .parser import parse
@@ -81,7 +83,7 @@ def escape_text(text: str) -> str:
     # or not (SPEC section 6).
     bad = NOT_XML_CHAR.search(text)
     if bad is not None:
-        raise _Unwritable(
+        raise Unwritable(
             f"Character U+{ord(bad.group()):04X} cannot be carried by XML 1.0"
         )
     # "\r" would come back as "\n" (XML 1.0 section 2.11): it is written as a
@@ -126,11 +128,28 @@ def _value_writer(value: ValueShape) -> Writer:
 
         return write_nested
     if kind is Kind.LIST:
-        assert value.item is not None and value.item_name is not None  # always, for a LIST
+        if value.item is None or value.item_name is None:  # never, for a bound LIST
+            raise TypeError("a list without its item shape")
         return _list_writer(value.item_name, _value_writer(value.item))
     if kind is Kind.JSON:
-        return _write_json_field
+        return write_json_field
     return _leaf_writer(value)
+
+
+def items_writer(value: ValueShape) -> Callable[[Any], str]:
+    """The content of a list element of shape ``value``: its items, every string
+    escaped by :func:`escape_text` (the fast writer's strings that need it are
+    written by this)."""
+    if value.kind is not Kind.LIST or value.item is None or value.item_name is None:
+        raise TypeError(f"a {value.kind.value} value is not a list")
+    write_list = _list_writer(value.item_name, _value_writer(value.item))
+
+    def write_items(items: Any) -> str:
+        parts: Parts = []
+        write_list(items, "", "", parts)
+        return "".join(parts)
+
+    return write_items
 
 
 def _list_writer(item_name: str, write_item: Writer) -> Writer:
@@ -165,7 +184,7 @@ _LEAF_FORMATTERS: dict[Kind, Callable[[Any], str]] = {
 }
 
 
-def _write_json_field(item: Any, start: str, end: str, parts: Parts) -> None:
+def write_json_field(item: Any, start: str, end: str, parts: Parts) -> None:
     parts.append(start)
     _write_json(item, "", parts)
     parts.append(end)

@@ -1,0 +1,392 @@
+"""The fast XML writer: code generated once per document type (SPEC section 5).
+
+The general writer (:mod:`omni_codec._xml.writer`) calls a closure per value and
+appends each piece to a list, which is what makes it precise (every error carries
+the field's path) and slow. This module writes the same bytes with code generated
+from the wire description (:func:`~omni_codec._binding.document_of`), never
+written per type: one function per list, whose loop body reads, checks and
+formats a whole item, nested Structs included, into one f-string.
+
+Each value gets the checks the general writer makes, inlined from the same rules
+(:meth:`omni_codec._checks.Rule.tests`), so that it never writes what the general
+writer refuses.
+
+Escaping is the general writer's alone (:func:`~omni_codec._xml.writer.escape_text`).
+The few strings outside lists are escaped by it as they are written. The strings
+of a list's items are written as they are and noted; after the loop their UTF-8
+bytes are looked through in one ``bytes.translate`` for anything that needs an
+escape or cannot be written (several times faster than a regular expression),
+and a list with such a string is written by the general writer's own list writer
+instead. Anything else the general writer would treat in its own way (a value of
+the wrong type, ``None`` in a required field, a character XML cannot carry)
+raises :class:`~.source.Miss`, and :func:`write` returns ``None``: the caller runs
+the general writer, which writes the same document or raises the precise error.
+
+The document is written as a few ``str`` pieces (the root's text and the text of
+its list), each encoded to UTF-8 on its own: a list of ASCII items then stays an
+ASCII string, which encodes with a copy, even when the root has a text that is
+not ASCII.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from ..._binding import DocumentShape, Kind, StructShape, ValueShape, document_of, is_model
+from ..._checks import model_rule, rule_of
+from ..._scalars import format_datetime, format_decimal
+from .. import writer as general
+from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
+from .columns import column_checker
+from .source import Miss, Source, any_of
+
+__all__ = ["needs_care", "write", "writer_of"]
+
+# The bytes of UTF-8 text that escape_text would change or refuse: the markup
+# characters, "\r" (written as a reference) and the control characters outside
+# XML 1.0's Char production.
+_CARE_TABLE = marking_table(CONTROL_BYTES | frozenset(b"&<>\r"))
+
+
+def needs_care(texts: list[str]) -> bool:
+    """Whether any of ``texts`` has a character escape_text changes or refuses."""
+    if not texts:
+        return False
+    try:
+        raw = "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    return has_marked(raw, _CARE_TABLE) or has_noncharacter(raw)
+
+
+class _IntTexts(dict[int, str]):
+    """The text of each ``int`` within bounds: the small ones are looked up,
+    the others formatted; one outside the bounds is a miss."""
+
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__((i, str(i)) for i in range(max(low, -128), min(high, 4095) + 1))
+        self.low, self.high = low, high
+
+    def __missing__(self, value: int) -> str:
+        if not self.low <= value <= self.high:
+            raise Miss
+        return str(value)
+
+
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+# Marks, in a generated f-string, a required list whose items are joined in.
+_LIST = "\x00"
+
+Writer = Callable[[Any], list[str]]
+
+
+def write(value: Any, *, pretty: bool = False, declaration: bool = False) -> bytes | None:
+    """The bytes ``writer.write`` returns for the same arguments, or ``None``:
+    the general writer must run (and then gives the result or the error)."""
+    write_root = _writers.get(type(value))
+    if write_root is None:
+        write_root = writer_of(type(value))
+        if write_root is None:
+            return None
+    try:
+        pieces = write_root(value)
+    except (Miss, general.Unwritable):  # not a value this path writes
+        return None
+    if pretty:
+        pieces = [general.indent("".join(pieces))]
+    data = b"".join([piece.encode("utf-8") for piece in pieces])
+    return _DECLARATION + data if declaration else data
+
+
+_writers: dict[type[Any], Writer] = {}
+_sources: dict[type[Any], str] = {}
+_unsupported: set[type[Any]] = set()
+_lock = threading.Lock()
+
+
+def writer_of(cls: type[Any]) -> Writer | None:
+    """The generated writer of ``cls``; ``None`` for what is no document type
+    (the general writer reports it) or a recursive model."""
+    if cls in _unsupported or not is_model(cls):
+        return None
+    with _lock:
+        if cls not in _writers:
+            try:
+                document = document_of(cls)
+            except TypeError:  # no document type: the general writer says why
+                _unsupported.add(cls)
+                return None
+            generator = _Generator(cls, document)
+            try:
+                _writers[cls] = generator.build()
+            except RecursionError:  # a model that holds itself: no fast path
+                _unsupported.add(cls)
+                return None
+            _sources[cls] = generator.text
+        return _writers[cls]
+
+
+def source_of(cls: type[Any]) -> str:
+    """The generated source of ``cls``'s writer ("" when it has none)."""
+    return _sources.get(cls, "") if writer_of(cls) is not None else ""
+
+
+class _Generator(Source):
+    """Writes the Python source of one document type's writer.
+
+    Every generated list function keeps ``notes``, the strings it has written
+    unescaped, and checks them before it returns.
+    """
+
+    def __init__(self, cls: type[Any], document: DocumentShape) -> None:
+        self.cls = cls
+        self.document = document
+        super().__init__(
+            {
+                "Miss": Miss,
+                "_needs_care": needs_care,
+                "_escape": general.escape_text,
+                "_type": type,
+                "_decimal_text": format_decimal,
+                "_datetime_text": format_datetime,
+                "_json": _json,
+                "_join": "".join,
+            },
+            locals=("v", "r", "items", "out", "append", "notes", "note"),
+        )
+        self.lists: dict[int, str] = {}
+        self.int_texts: dict[tuple[int, int], str] = {}
+
+    def build(self) -> Writer:
+        tag = self.document.root
+        entry = self._root_function(self.document.content, tag)
+        writer: Writer = self.compile(f"<omni_codec fast writer of {self.cls.__qualname__}>", entry)
+        return writer
+
+    def _root_function(self, shape: StructShape, tag: str) -> str:
+        """The function that writes the document as a list of ``str`` pieces."""
+        lines: list[str] = [f"if _type(v) is not {self._class(self.cls)}: raise Miss"]
+        var = "v"
+        if self.document.wrapper is not None:
+            # The document type holds the root element's Struct (the API error).
+            var = "r"
+            lines.append(f"r = v.{self.document.wrapper.attr}")
+            lines.append(f"if _type(r) is not {self._class(shape.cls)}: raise Miss")
+        fragment = self._struct(shape, var, lines, None, escape=True)
+        pieces = f"<{tag}>{fragment}</{tag}>".split(_LIST)
+        parts = [f"_join({piece})" if index % 2 else self._inline(piece) for index, piece in enumerate(pieces)]
+        lines.append(f"return [{', '.join(parts)}]")
+        return self._function(f"_write_{tag}", lines, escape=True)
+
+    def _class(self, cls: type[Any]) -> str:
+        return self.constant(f"_{cls.__name__}", cls)
+
+    def _function(
+        self, wanted: str, lines: list[str], *, escape: bool, parameter: str = "v",
+        head: tuple[str, ...] = (),
+    ) -> str:
+        notes = () if escape else ("notes = []", "note = notes.append")
+        return self.function(wanted, parameter, [*head, *notes, *lines])
+
+    @staticmethod
+    def _inline(fragment: str) -> str:
+        """An f-string for ``fragment``, with its lists joined inline; a long one
+        as several f-strings, one per line, cut before elements."""
+        pieces = fragment.split(_LIST)
+        inline = "".join(
+            f"{{_join({piece})}}" if index % 2 else piece for index, piece in enumerate(pieces)
+        )
+        chunks = _cut(inline)
+        if len(chunks) == 1:
+            return f'f"{inline}"'
+        return "(\n" + "".join(f'            f"{chunk}"\n' for chunk in chunks) + "        )"
+
+    # A Struct's fields: statements into ``lines``; the return value is the
+    # f-string fragment of its children.
+
+    def _struct(
+        self, shape: StructShape, var: str, lines: list[str], columns: dict[str, str] | None,
+        *, escape: bool,
+    ) -> str:
+        fragment = ""
+        for field in shape.fields:
+            a = self.name(f"f_{field.attr}")
+            lines.append(f"{a} = {var}.{field.attr}")
+            fragment += self._field(field.name, field.required, field.value, a, lines, columns, escape)
+        rule = model_rule(shape.cls)
+        if rule is not None:  # the rules the model checks in code, as on decode
+            lines.append(f"if {self.constant(f'_rule_of_{shape.name}', rule)}({var}) is not None: raise Miss")
+        return fragment
+
+    def _tests(self, value: ValueShape, a: str, **options: bool) -> str:
+        return any_of(rule_of(value).tests(a, self.constant, **options))
+
+    def _field(
+        self, name: str, required: bool, value: ValueShape, a: str,
+        lines: list[str], columns: dict[str, str] | None, escape: bool,
+    ) -> str:
+        """Statements that check ``a`` and the fragment that writes it.
+
+        ``None`` is no element; in a required field it fails the type test, and
+        the general writer reports it.
+        """
+        start, end = f"<{name}>", f"</{name}>"
+        kind = value.kind
+        if kind is Kind.LIST:
+            write_list = self._list(value)
+            tests = self._tests(value, a)
+            if not required:
+                tests = f"{a} is not None and ({tests})"
+            lines.append(f"if {tests}: raise Miss")
+            piece = self.name(f"p_{name}")
+            if required:
+                # Written here, not in the f-string: the items are checked before
+                # the model's own rule sees them.
+                lines.append(f"{piece} = {write_list}({a})")
+                return f"{start}{_LIST}{piece}{_LIST}{end}"
+            lines.append(
+                f'{piece} = "" if {a} is None else f"{start}{{_join({write_list}({a}))}}{end}"'
+            )
+            return f"{{{piece}}}"
+        if kind is Kind.JSON:
+            piece = self.name(f"p_{name}")
+            condition = f"if {a} is None: raise Miss" if required else f'if {a} is None: {piece} = ""'
+            lines.append(condition)
+            lines.append(f"elif {self._tests(value, a)}: raise Miss")
+            lines.append(f"else: {piece} = _json({a}, {start!r}, {end!r})")
+            return f"{{{piece}}}"
+        inner: list[str] = []
+        if kind is Kind.STRUCT:
+            inner.append(f"if {self._tests(value, a)}: raise Miss")
+            content = start + self._struct(value.struct, a, inner, columns, escape=escape) + end
+        else:
+            content = f"{start}{{{self._leaf(name, value, a, inner, columns, escape)}}}{end}"
+        if required:  # ``None`` fails the type check
+            lines.extend(inner)
+            return content
+        piece = self.name(f"p_{name}")
+        lines.append(f"if {a} is None:")
+        lines.append(f'    {piece} = ""')
+        lines.append("else:")
+        lines.extend(f"    {line}" for line in inner)
+        lines.append(f"    {piece} = {self._inline(content)}")
+        return f"{{{piece}}}"
+
+    def _leaf(
+        self, name: str, value: ValueShape, a: str, lines: list[str],
+        columns: dict[str, str] | None, escape: bool,
+    ) -> str:
+        """Statements that check ``a`` (not ``None``) by its rule, as the general
+        writer does; returns the expression of its text.
+
+        A string is escaped as it is written (``escape``) or noted for the check
+        after the loop. With ``columns``, a string's pattern is checked once for
+        all the items of a list: the string is appended to a column, which
+        ``columns`` maps to the function that checks it (and which is checked
+        for care too).
+        """
+        kind, rule = value.kind, rule_of(value)
+        column = columns is not None and rule.pattern is not None
+        # An int's text is looked up in a table of the values within its
+        # bounds (_IntTexts), which refuses the others.
+        tests = self._tests(value, a, pattern=not column, bounds=kind is not Kind.INT)
+        lines.append(f"if {tests}: raise Miss")
+        if kind is Kind.STRING:
+            if column:
+                assert columns is not None and rule.pattern is not None  # column says so
+                col = self.name(f"column_{name}")
+                columns[col] = self.constant("_matches_" + name, column_checker(rule.pattern))
+                lines.append(f"{col}_append({a})")
+            elif not escape:
+                lines.append(f"note({a})")
+            return f"_escape({a})" if escape else a
+        if kind is Kind.ENUM:
+            t = self.name(f"t_{name}")
+            lines.append(f"{t} = {a}.value")  # a str: _binding refuses other enums
+            if not escape:
+                lines.append(f"note({t})")
+            return f"_escape({t})" if escape else t
+        if kind is Kind.INT:
+            assert rule.low is not None and rule.high is not None  # always set for ints
+            bounds = (rule.low, rule.high)
+            if bounds not in self.int_texts:
+                self.int_texts[bounds] = self.constant("_int_texts", _IntTexts(*bounds))
+            return f"{self.int_texts[bounds]}[{a}]"
+        t = self.name(f"t_{name}")
+        if kind is Kind.BOOL:
+            lines.append(f"{t} = 'true' if {a} else 'false'")
+        elif kind is Kind.DECIMAL:
+            lines.append(f"{t} = _decimal_text({a})")
+        elif kind is Kind.DATETIME:
+            lines.append(f"{t} = _datetime_text({a})")
+        else:
+            raise TypeError(f"no leaf of kind {kind}")  # every leaf kind is above
+        return t
+
+    def _list(self, value: ValueShape) -> str:
+        """A function that writes a list's items (the content of its element).
+
+        The strings of all the items are checked at the end; if any needs an
+        escape, the list is written by the general writer instead.
+        """
+        item, item_name = value.item, value.item_name
+        assert item is not None and item_name is not None  # a bound LIST has both
+        if id(value) in self.lists:
+            return self.lists[id(value)]
+        start, end = f"<{item_name}>", f"</{item_name}>"
+        body: list[str] = []
+        columns: dict[str, str] = {}
+        if item.kind is Kind.STRUCT:
+            general_items = self.constant(f"_general_{item_name}_items", general.items_writer(value))
+            body.append(f"if {self._tests(item, 'v', )}: raise Miss")
+            fragment = self._struct(item.struct, "v", body, columns, escape=False)
+            body.append(f"append({self._inline(start + fragment + end)})")
+            after = [f"if not {check}({column}): raise Miss" for column, check in columns.items()]
+            cared = any_of([f"_needs_care({column})" for column in ("notes", *columns)])
+            after.append(f"if {cared}: return [{general_items}(items)]")
+            escape = False
+        else:
+            # Items that are not Structs: each written by the field code,
+            # escaping every string (lists of leaves are rare).
+            fragment = self._field(item_name, True, item, "v", body, None, True)
+            body.append(f"append({self._inline(fragment)})")
+            after = []
+            escape = True
+        lines = [
+            *(f"{column} = []; {column}_append = {column}.append" for column in columns),
+            "for v in items:",
+            *(f"    {line}" for line in body),
+            *after,
+            "return out",
+        ]
+        head = ("if _type(items) is not list: raise Miss", "out = []", "append = out.append")
+        function = self._function(
+            f"_write_{item_name}", lines, escape=escape, parameter="items", head=head
+        )
+        self.lists[id(value)] = function
+        return function
+
+
+def _cut(text: str, width: int = 60) -> list[str]:
+    """The f-string content ``text`` in chunks of about ``width`` characters, cut
+    only before an element or a replacement field."""
+    chunks, start, depth = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "<{" and depth == 0 and index - start >= width:
+            chunks.append(text[start:index])
+            start = index
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+    chunks.append(text[start:])
+    return chunks
+
+
+def _json(value: Any, start: str, end: str) -> str:
+    """A free-form JSON field, written by the general writer's own code."""
+    parts: list[str] = []
+    general.write_json_field(value, start, end, parts)
+    return "".join(parts)
