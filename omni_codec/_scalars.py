@@ -49,16 +49,18 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 # (Python's ``datetime``), at most six fraction digits unless the rest are zeros
 # (microseconds), the offset with or without its colon (the published form has
 # none). A leap second (``:60``) has no ``datetime`` and is refused.
-_YEAR = "([0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+# No counted repetition ({n}): libxml2's pattern automaton gets them wrong inside
+# alternatives (it took a five-digit year for one of these four).
+_YEAR = "([0-9][0-9][0-9][1-9]|[0-9][0-9][1-9]0|[0-9][1-9]00|[1-9]000)"
 # Divisible by 4 and not by 100, or by 400 (year 0000 is not a year here).
-_LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_LEAP_YEAR = "([0-9][0-9](0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
 _DATE = (
     f"({_YEAR}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
     f"|{_YEAR}-(0[469]|11)-(0[1-9]|[12][0-9]|30)"
     f"|{_YEAR}-02-(0[1-9]|1[0-9]|2[0-8])"
     f"|{_LEAP_YEAR}-02-29)"
 )
-_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6}0*)?"
+_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]([0-9]([0-9]([0-9]([0-9][0-9]?)?)?)?)?0*)?"
 _OFFSET = "(Z|[+\\-]([01][0-9]|2[0-3]):?[0-5][0-9])"
 #: The datetime forms as an XML Schema pattern (and a Python regex: the two
 #: languages agree on every construct used). No alternative at the top level, so
@@ -93,10 +95,13 @@ def _fraction_at_most(digits: str) -> str:
 # 1.7976931348623157 (the largest double). msgspec writes every finite double in
 # one of these forms. The XSD's ``JsonNumber`` is this pattern (SPEC section 5).
 _LARGEST_DOUBLE_FRACTION = "7976931348623157"
+# (The counted repetitions below each open an alternative, where libxml2 reads
+# them as Python does; tests compare the two on this pattern.)
 JSON_NUMBER_XSD_PATTERN = (
     "-?(0|[1-9][0-9]{0,4299}"
     "|(0|[1-9][0-9]{0,307})\\.[0-9]+"
-    "|[0-9](\\.[0-9]+)?[eE](-[0-9]+|\\+?0*([0-9]{1,2}|[12][0-9]{2}|30[0-7]))"
+    # (The exponent's digits without {n}: see _YEAR.)
+    "|[0-9](\\.[0-9]+)?[eE](-[0-9]+|\\+?0*([0-9]|[0-9][0-9]|[12][0-9][0-9]|30[0-7]))"
     f"|(0(\\.[0-9]+)?|1(\\.{_fraction_at_most(_LARGEST_DOUBLE_FRACTION)})?)[eE]\\+?0*308)"
 )
 _JSON_NUMBER = re.compile(JSON_NUMBER_XSD_PATTERN)

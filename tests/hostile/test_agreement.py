@@ -95,8 +95,25 @@ NIL_VALUES = st.sampled_from(["true", "false", "1", "0", " true ", "yes", ""])
 
 
 @st.composite
+def typos(draw: st.DrawFn, text: str, alphabet: str) -> str:
+    """``text`` with up to two characters inserted, deleted or replaced: the edits
+    that find a pattern engine's off-by-one (libxml2 took a five-digit year)."""
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(text)))
+        edit = draw(st.sampled_from(["insert", "delete", "replace"]))
+        char = draw(st.sampled_from(alphabet))
+        text = text[:at] + (char if edit != "delete" else "") + text[at + (edit != "insert"):]
+    return text
+
+
+@st.composite
 def datetime_texts(draw: st.DrawFn) -> str:
-    """Datetimes with every field drawn around its range, and valid ones."""
+    """Datetimes with every field drawn around its range, valid ones, and typos."""
+    return draw(typos(draw(_datetime_texts()), "0123456789-:.+TZ"))
+
+
+@st.composite
+def _datetime_texts(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         value = draw(st.datetimes(timezones=st.timezones()))
         if value.utcoffset() is not None and value.utcoffset().total_seconds() % 60 == 0:  # type: ignore[union-attr]
@@ -117,10 +134,16 @@ def datetime_texts(draw: st.DrawFn) -> str:
 @st.composite
 def number_texts(draw: st.DrawFn) -> str:
     """JSON-number-like texts around the double range and the lexical rules."""
+    return draw(typos(draw(_number_texts()), "0123456789.eE+-"))
+
+
+@st.composite
+def _number_texts(draw: st.DrawFn) -> str:
     sign = draw(st.sampled_from(["", "-", "+"]))
     integer = draw(st.one_of(
         st.sampled_from(["0", "1", "01", "17", "1797693134862315807"]),
         st.integers(1, 450).map(lambda n: "1" + "0" * (n - 1)),
+        st.integers(4295, 4305).map(lambda n: "9" * n),
         st.text("0123456789", min_size=1, max_size=30),
     ))
     fraction = draw(st.sampled_from(["", ".", ".5", ".7976931348623157", ".7976931348623158",
