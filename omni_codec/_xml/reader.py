@@ -41,9 +41,6 @@ __all__ = ["read"]
 
 T = TypeVar("T")
 
-# XML's whitespace (the S production, XML 1.0 section 2.3): the only text that may
-# stand between elements of element-only content.
-_XML_SPACE = " \t\n\r"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _HAS_ATTRIBUTES = etree.XPath("boolean(//@*)")
 
@@ -138,17 +135,28 @@ def _check_attributes(
     return is_nil
 
 
+def _blank(text: str) -> bool:
+    """Whether ``text`` is XML whitespace only. (An ASCII character ``isspace`` takes
+    that XML's S does not, such as a form feed, cannot be in XML text at all.)"""
+    return not text or (text.isspace() and text.isascii())  # "": an empty CDATA section
+
+
+def _misplaced_text(element: etree._Element, text: str, child: etree._Element | None = None) -> _Problem:
+    return _Problem(element, f"Text {describe(text)} where only elements may stand", source=child)
+
+
 def _check_element_only(element: etree._Element) -> None:
     """Refuse text other than whitespace in ``element``, whose content is elements
     only (a Struct, a list, free-form JSON's maps and arrays): dropping it would
-    lose data silently (SPEC section 5)."""
+    lose data silently (SPEC section 5). The Struct and list readers make the same
+    checks in their own loops."""
     text = element.text
-    if text is not None and text.strip(_XML_SPACE):
-        raise _Problem(element, f"Text {describe(text)} where only elements may stand")
+    if text is not None and not _blank(text):
+        raise _misplaced_text(element, text)
     for child in element:
         tail = child.tail
-        if tail is not None and tail.strip(_XML_SPACE):
-            raise _Problem(element, f"Text {describe(tail)} where only elements may stand", source=child)
+        if tail is not None and not _blank(tail):
+            raise _misplaced_text(element, tail, child)
 
 
 @cache
@@ -159,9 +167,14 @@ def _struct_reader(shape: StructShape) -> Reader:
     def read_struct(element: etree._Element, context: _Context) -> dict[str, Any]:
         if not table:  # filled on first use: shapes may refer to each other
             table.update({f.name: _value_reader(f.value) for f in shape.fields})
-        _check_element_only(element)
+        text = element.text
+        if text is not None and not _blank(text):
+            raise _misplaced_text(element, text)
         out: dict[str, Any] = {}
         for child in element:
+            tail = child.tail
+            if tail is not None and not _blank(tail):
+                raise _misplaced_text(element, tail, child)
             tag = child.tag
             reader = table.get(tag)
             if reader is None:
@@ -223,9 +236,14 @@ _LEAF_PARSERS: dict[Kind, Callable[[str], Any] | None] = {
 
 def _list_reader(item_name: str, read_item: Reader) -> Reader:
     def read_list(element: etree._Element, context: _Context) -> list[Any]:
-        _check_element_only(element)
+        text = element.text
+        if text is not None and not _blank(text):
+            raise _misplaced_text(element, text)
         items = []
         for child in element:
+            tail = child.tail
+            if tail is not None and not _blank(tail):
+                raise _misplaced_text(element, tail, child)
             if child.tag != item_name:
                 if context.strict:
                     raise _Problem(
@@ -320,7 +338,7 @@ def _read_json(element: etree._Element, context: _Context, depth: int, key: str 
         except ScalarError as exc:
             raise _Problem(element, str(exc)) from None
     if tag == "null":
-        if text:  # the XSD's empty content: not even whitespace
+        if element.text is not None:  # the XSD's empty content: not even whitespace or <![CDATA[]]>
             raise _Problem(element, "A <null> element must be empty")
         return None
     raise _Problem(element, f"Unknown JSON element <{tag}>")

@@ -57,9 +57,11 @@ REFUSED: dict[str, tuple[str, type[Any], str, int]] = {
     "text-in-a-map": (push('<map>x<string key="a">v</string></map>'), OmniAdvancedRequest, "$.push.customPayload", 2),
     "text-in-an-array": (push('<map><array key="a"><null/>x</array></map>'), OmniAdvancedRequest, "$.push.customPayload.a", 2),
     "space-in-null": (push('<map><null key="a"> </null></map>'), OmniAdvancedRequest, "$.push.customPayload.a", 2),
+    "empty-cdata-in-null": (push('<map><null key="a"><![CDATA[]]></null></map>'), OmniAdvancedRequest, "$.push.customPayload.a", 2),
     # -- xsi:nil -------------------------------------------------------------------
     "nil-with-text": (f'<request {XSI}>{DEST}<text xsi:nil="true">hi</text></request>', OmniSimpleRequest, "$.text", 1),
     "nil-with-whitespace": (f'<request {XSI}>{DEST}<text xsi:nil="true"> </text></request>', OmniSimpleRequest, "$.text", 1),
+    "nil-with-empty-cdata": (f'<request {XSI}>{DEST}<text xsi:nil="true"><![CDATA[]]></text></request>', OmniSimpleRequest, "$.text", 1),
     "nil-with-children": (
         f'<request {XSI}>{DEST}\n<sms xsi:nil="1"><text>t</text></sms></request>', OmniAdvancedRequest, "$.sms", 2,
     ),
@@ -164,6 +166,7 @@ ACCEPTED: dict[str, tuple[str, type[Any], Any]] = {
     "tiny-double": (push('<map><number key="n">-5e-324</number></map>'), OmniAdvancedRequest, -5e-324),
     "nil-false-on-an-optional-field": (f'<request {XSI}>{DEST}<text xsi:nil="false">t</text></request>', OmniSimpleRequest, "t"),
     "nil-with-a-comment": (f'<request {XSI}>{DEST}<text xsi:nil="true"><!-- c --></text></request>', OmniSimpleRequest, None),
+    "empty-cdata-in-element-only-content": (f"<request>{DEST}<![CDATA[]]><text>t</text><![CDATA[ ]]></request>", OmniSimpleRequest, "t"),
 }
 
 
