@@ -93,10 +93,11 @@ def _redeclare(data: str) -> str:
     """``data`` with the encoding its declaration names replaced by UTF-8, the
     encoding :func:`to_bytes` gives it.
 
-    Only a well-formed encoding name of an encoding is replaced, in place: the
-    rest of the declaration, and any name that is not one, reaches the parser
-    as written and is refused exactly as the same declaration in bytes is
-    (SPEC section 5: a ``str`` may carry a declaration, not a malformed one).
+    Only a well-formed name (EncName) of a text encoding is replaced, in place; a
+    well-formed name of none is refused, as libxml2 refuses it in bytes. The rest
+    of the declaration, a malformed name included, reaches the parser as written
+    and is refused exactly as the same declaration in bytes is (SPEC section 5: a
+    ``str`` may carry a declaration, not a malformed one).
     """
     end = data.find("?>")
     if end < 0:
