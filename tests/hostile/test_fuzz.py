@@ -269,7 +269,7 @@ BODIES = st.one_of(
     mutated_vector_text(),
     st.sampled_from(sorted(VECTOR_BYTES)).map(VECTOR_BYTES.__getitem__),
     st.tuples(st.sampled_from(sorted(VECTOR_BYTES)), st.sampled_from(["utf-16", "latin-1", "utf-32"])).map(
-        lambda p: VECTOR_BYTES[p[0]].decode("utf-8").encode(p[1])
+        lambda p: VECTOR_BYTES[p[0]].decode("utf-8").encode(p[1], "replace")
     ),
 )
 
