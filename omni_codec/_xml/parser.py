@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from .._charsets import text_encoding
 from ..errors import DecodeError
 from ..limits import Limits
 
@@ -23,9 +24,13 @@ __all__ = ["parse"]
 
 _local = threading.local()
 
-# An XML declaration at the start of a ``str`` document. Its encoding pseudo-attribute
-# describes bytes this text no longer has, so it is replaced (SPEC section 5).
-_STR_DECLARATION = re.compile(r"\A\ufeff?<\?xml\s[^>]*?\?>")
+# The start of an XML declaration in a ``str`` document (XML 1.0 section 2.8).
+_STR_DECLARATION = re.compile(r"\A\ufeff?<\?xml[ \t\r\n]")
+# Its encoding pseudo-attribute (EncodingDecl, XML 1.0 section 4.3.3): the name
+# describes bytes that a ``str`` no longer has.
+_ENCODING_DECL = re.compile(
+    r"""(?<=[ \t\r\n])encoding[ \t\r\n]*=[ \t\r\n]*("|')([A-Za-z][A-Za-z0-9._\-]*)\1"""
+)
 
 
 class _RefuseAll(etree.Resolver):
@@ -71,10 +76,8 @@ def _parser() -> etree.XMLParser:
 def to_bytes(data: bytes | bytearray | memoryview | str) -> bytes:
     """The document as bytes; ``str`` input is re-declared as UTF-8."""
     if isinstance(data, str):
-        declaration = _STR_DECLARATION.match(data)
-        if declaration is not None:
-            newlines = declaration.group().count("\n")
-            data = '<?xml version="1.0" encoding="UTF-8"?>' + "\n" * newlines + data[declaration.end():]
+        if _STR_DECLARATION.match(data) is not None:
+            data = _redeclare(data)
         try:
             return data.encode("utf-8")
         except UnicodeEncodeError as exc:
@@ -86,6 +89,29 @@ def to_bytes(data: bytes | bytearray | memoryview | str) -> bytes:
     raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
 
 
+def _redeclare(data: str) -> str:
+    """``data`` with the encoding its declaration names replaced by UTF-8, the
+    encoding :func:`to_bytes` gives it.
+
+    Only a well-formed name (EncName) of a text encoding is replaced, in place; a
+    well-formed name of none is refused, as libxml2 refuses it in bytes. The rest
+    of the declaration, a malformed name included, reaches the parser as written
+    and is refused exactly as the same declaration in bytes is (SPEC section 5: a
+    ``str`` may carry a declaration, not a malformed one).
+    """
+    end = data.find("?>")
+    if end < 0:
+        return data  # no declaration's end: the parser says so
+    encoding = _ENCODING_DECL.search(data, 0, end)
+    if encoding is None:
+        return data
+    name = encoding.group(2)
+    if text_encoding(name) is None:  # as libxml2 refuses the same name in bytes
+        raise DecodeError(f"Malformed XML: Unsupported encoding: {name[:40]}", line=1)
+    quote = encoding.group(1)
+    return data[: encoding.start(2)] + "UTF-8" + quote + data[encoding.end():]
+
+
 def parse(data: bytes | bytearray | memoryview | str, limits: Limits) -> etree._Element:
     """Parse a whole document and return its root element."""
     raw = to_bytes(data)
@@ -93,7 +119,7 @@ def parse(data: bytes | bytearray | memoryview | str, limits: Limits) -> etree._
     try:
         root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, limits) from None
+        raise _syntax_error(exc, limits, raw) from None
     except (ValueError, LookupError, MemoryError) as exc:  # e.g. an unknown encoding name
         raise DecodeError(f"Malformed XML: {exc}") from None
     docinfo: Any = root.getroottree().docinfo
@@ -102,13 +128,63 @@ def parse(data: bytes | bytearray | memoryview | str, limits: Limits) -> etree._
     return root
 
 
-def _syntax_error(exc: etree.XMLSyntaxError, limits: Limits) -> DecodeError:
+# libxml2's wording for a reference that is not one, said plainly.
+_PLAIN_WORDS = {
+    "xmlParseEntityRef: no name": "`&` that does not start a reference (write `&amp;` for `&`)",
+    "xmlParseCharRef: invalid xmlChar value": "Character reference to a character XML 1.0 does not allow",
+}
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, limits: Limits, raw: bytes) -> DecodeError:
     message = " ".join(str(exc.msg or exc).split())
     line = exc.lineno or (exc.position[0] if exc.position else None)
     if "Excessive depth" in message:
         return limits.depth_error(line=line)
     # libxml2 appends its own ", line N, column M"; the line goes in our own suffix.
     message = re.sub(r",? line \d+, column \d+$", "", message)
-    if "DOCTYPE" in message or "Entity" in message or "entity" in message:
-        return DecodeError(f"DOCTYPE and entity declarations are not allowed: {message}", line=line)
+    if _declares_doctype(raw):
+        # Whatever went wrong after it (an entity expanding too much, one that is
+        # external...), the DOCTYPE is what is not allowed (SPEC section 6).
+        return DecodeError(f"DOCTYPE and entity declarations are not allowed: {message[:300]}", line=line)
+    for words, plain in _PLAIN_WORDS.items():
+        if message.startswith(words):
+            message = plain + message[len(words):]
     return DecodeError(f"Malformed XML: {message[:300]}", line=line)
+
+
+class _Stop(Exception):
+    """Ends the prolog scan of :func:`_declares_doctype`."""
+
+
+class _Prolog:
+    """A parser target that notes a DOCTYPE and stops at the root element."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def doctype(self, name: Any, public_id: Any, system_url: Any) -> None:
+        self.seen = True
+        raise _Stop
+
+    def start(self, tag: Any, attributes: Any) -> None:
+        raise _Stop
+
+    def close(self) -> None:
+        return None
+
+
+def _declares_doctype(raw: bytes) -> bool:
+    """Whether ``raw`` has a document type declaration before its root element.
+
+    Asked only of a document that failed to parse, so that only real DOCTYPE and
+    entity declarations are reported as such, whatever the encoding: the same
+    safe parser reads the prolog again, up to the root element at most.
+    """
+    prolog = _Prolog()
+    try:
+        etree.fromstring(raw, safe_parser(prolog))
+    except _Stop:
+        pass
+    except (etree.XMLSyntaxError, ValueError, LookupError, MemoryError):
+        pass  # the prolog itself is malformed: seen says whether a DOCTYPE began
+    return prolog.seen
