@@ -85,8 +85,8 @@ def feed(
     roundtrip: Callable[[object, type], None],
     refused: type[Exception],
 ) -> None:
-    """Decode ``data`` as every type, lenient and strict, as bytes and (when it is
-    UTF-8) as text; round-trip whatever decodes. ``refused`` (CodecError) is the
+    """Decode ``data`` as every type, lenient and strict, as bytes and as text
+    (UTF-8, else Latin-1); round-trip whatever decodes. ``refused`` (CodecError) is the
     one exception a decoder may raise; anything else escapes as a crash."""
     for cls in types:
         for strict in (False, True):
@@ -95,11 +95,13 @@ def feed(
             except refused:
                 continue
             roundtrip(value, cls)
-    # The same document as text: str input takes another path.
+    # The same document as text: str input takes another path (its declaration is
+    # checked, not replaced). Bytes that are not UTF-8 become text too, as
+    # Latin-1 (every byte a character), so that every input reaches that path.
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return
+        text = data.decode("latin-1")
     for cls in types:
         try:
             value = decode(text, type=cls)

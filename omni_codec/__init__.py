@@ -18,8 +18,17 @@ from .errors import (
     ValidationError,
 )
 from .limits import DEFAULT_LIMITS, Limits
-from .models import *  # noqa: F403  (the models' __all__ is the public list)
-from .models import __all__ as _model_names
+# The models, as each module of the models package lists them (star imports of
+# modules with a literal __all__: the form type checkers follow for re-exports).
+from . import models as _models
+from .models import DOCUMENT_TYPES
+from .models.advanced import *  # noqa: F403
+from .models.api_errors import *  # noqa: F403
+from .models.campaigns import *  # noqa: F403
+from .models.enums import *  # noqa: F403
+from .models.messages import *  # noqa: F403
+from .models.reports import *  # noqa: F403
+from .models.scenarios import *  # noqa: F403
 
 __version__ = "0.1.0"
 
@@ -37,8 +46,9 @@ __all__ = [
     "media",
     "schemas",
     "xml",
-    *(name for name in _model_names if name not in ("Int32", "OmniStruct", "PhoneNumber")),
 ]
+# Every model and DOCUMENT_TYPES, but the building blocks of new models.
+__all__ += [name for name in _models.__all__ if name not in _models._base.__all__]
 
 
 def __dir__() -> list[str]:

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 
+from ._charsets import text_encoding
 from ._json_errors import UTF8_BOM
 from .errors import DecodeError
 from .limits import Limits
 
 __all__ = ["json_input", "xml_input"]
 
-# An XML declaration at the start of a ``str`` document. Its encoding pseudo-attribute
-# describes bytes this text no longer has, so it is replaced (SPEC section 5).
-_STR_DECLARATION = re.compile(r"\A\ufeff?<\?xml\s[^>]*?\?>")
+# The start of an XML declaration in a ``str`` document (XML 1.0 section 2.8).
+_STR_DECLARATION = re.compile(r"\A\ufeff?<\?xml[ \t\r\n]")
+# Its encoding pseudo-attribute (EncodingDecl, XML 1.0 section 4.3.3): the name
+# describes bytes that a ``str`` no longer has.
+_ENCODING_DECL = re.compile(
+    r"""(?<=[ \t\r\n])encoding[ \t\r\n]*=[ \t\r\n]*("|')([A-Za-z][A-Za-z0-9._\-]*)\1"""
+)
 
 
 def _bytes(data: object) -> bytes:
@@ -50,10 +55,8 @@ def xml_input(data: bytes | bytearray | memoryview | str, limits: Limits) -> byt
     if type(data) is bytes:
         raw = data
     elif isinstance(data, str):
-        declaration = _STR_DECLARATION.match(data)
-        if declaration is not None:
-            newlines = declaration.group().count("\n")
-            data = '<?xml version="1.0" encoding="UTF-8"?>' + "\n" * newlines + data[declaration.end():]
+        if _STR_DECLARATION.match(data) is not None:
+            data = _redeclare(data)
         try:
             raw = data.encode("utf-8")
         except UnicodeEncodeError as exc:
@@ -62,3 +65,26 @@ def xml_input(data: bytes | bytearray | memoryview | str, limits: Limits) -> byt
         raw = _bytes(data)
     limits.check_size(len(raw))
     return raw
+
+
+def _redeclare(data: str) -> str:
+    """``data`` with the encoding its declaration names replaced by UTF-8, the
+    encoding :func:`xml_input` gives it.
+
+    Only a well-formed name (EncName) of a text encoding is replaced, in place; a
+    well-formed name of none is refused, as libxml2 refuses it in bytes. The rest
+    of the declaration, a malformed name included, reaches the parser as written
+    and is refused exactly as the same declaration in bytes is (SPEC section 5: a
+    ``str`` may carry a declaration, not a malformed one).
+    """
+    end = data.find("?>")
+    if end < 0:
+        return data  # no declaration's end: the parser says so
+    encoding = _ENCODING_DECL.search(data, 0, end)
+    if encoding is None:
+        return data
+    name = encoding.group(2)
+    if text_encoding(name) is None:  # as libxml2 refuses the same name in bytes
+        raise DecodeError(f"Malformed XML: Unsupported encoding: {name[:40]}", line=1)
+    quote = encoding.group(1)
+    return data[: encoding.start(2)] + "UTF-8" + quote + data[encoding.end():]

@@ -7,6 +7,8 @@ codec uses the datetime functions through msgspec's hooks. Each parser raises
 * int, bool, decimal: XML Schema 1.0 part 2 lexical spaces (``xs:int``,
   ``xs:boolean``, ``xs:decimal``) with their ``collapse`` whitespace facet: surrounding
   whitespace is ignored (SPEC section 5).
+* number (in free-form JSON): JSON's grammar (RFC 8259 section 6), in the forms
+  whose value is finite, stated as one pattern for the reader and the XSD.
 * datetime: the API publishes ``2015-06-04T13:01:52.933+0000`` (milliseconds, offset
   without a colon). RFC 3339 forms (``Z``, ``+00:00``) are read too. A datetime is
   written in the published form, with six fraction digits instead of three when its
@@ -19,6 +21,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+import msgspec
+
 __all__ = [
     "OmniDateTime",
     "ScalarError",
@@ -30,22 +34,88 @@ __all__ = [
     "parse_datetime",
     "parse_decimal",
     "parse_int",
+    "parse_json_number",
 ]
 
 # XML Schema's whitespace characters (the ``collapse`` facet strips only these).
 _XS_SPACE = " \t\n\r"
 _INT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_DATETIME = re.compile(
+# The datetime forms, as one pattern that is both a Python regex and an XML Schema
+# pattern (the XSD's ``DateTime`` type and the JSON Schemas use it as it is), so
+# that the schemas accept exactly what :func:`parse_datetime` accepts: RFC 3339
+# section 5.6 ranges (months 01-12, the days of each month, leap years included,
+# hours 00-23, minutes and seconds 00-59, offsets up to 23:59), years from 0001
+# (Python's ``datetime``), at most six fraction digits unless the rest are zeros
+# (microseconds), the offset with or without its colon (the published form has
+# none). A leap second (``:60``) has no ``datetime`` and is refused.
+# No counted repetition ({n}): libxml2's pattern automaton gets them wrong inside
+# alternatives (it took a five-digit year for one of these four).
+_YEAR = "([0-9][0-9][0-9][1-9]|[0-9][0-9][1-9]0|[0-9][1-9]00|[1-9]000)"
+# Divisible by 4 and not by 100, or by 400 (year 0000 is not a year here).
+_LEAP_YEAR = "([0-9][0-9](0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_DATE = (
+    f"({_YEAR}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
+    f"|{_YEAR}-(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    f"|{_YEAR}-02-(0[1-9]|1[0-9]|2[0-8])"
+    f"|{_LEAP_YEAR}-02-29)"
+)
+_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]([0-9]([0-9]([0-9]([0-9][0-9]?)?)?)?)?0*)?"
+_OFFSET = "(Z|[+\\-]([01][0-9]|2[0-3]):?[0-5][0-9])"
+#: The datetime forms as an XML Schema pattern (and a Python regex: the two
+#: languages agree on every construct used). No alternative at the top level, so
+#: that it can be embedded between anchors.
+DATETIME_XSD_PATTERN = f"{_DATE}T{_TIME}{_OFFSET}"
+_DATETIME = re.compile(DATETIME_XSD_PATTERN)
+# The shape alone, to say which field is out of range when the pattern fails.
+_DATETIME_SHAPE = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
-    r"(?:\.([0-9]+))?(Z|[+-][0-9]{2}:?[0-9]{2})"
+    r"(?:\.([0-9]+))?(Z|[+-]([0-9]{2}):?([0-9]{2}))"
 )
-#: The datetime forms as an XML Schema pattern, for the XSD (kept beside the regex
-#: above so the two cannot drift apart unnoticed; a test checks they agree).
-DATETIME_XSD_PATTERN = (
-    "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
-    "(\\.[0-9]+)?(Z|[+\\-][0-9]{2}:?[0-9]{2})"
+
+
+def _fraction_at_most(digits: str) -> str:
+    """A pattern for the digit strings ``f`` with ``0.f <= 0.digits``."""
+    first, rest = digits[0], digits[1:]
+    assert first != "0", "every digit of the bound is non-zero"
+    smaller = "" if first == "1" else f"[0-{int(first) - 1}][0-9]*|"
+    if not rest:
+        return f"({smaller}{first}0*)"
+    return f"({smaller}{first}{_fraction_at_most(rest)}?)"
+
+
+# A number of a free-form JSON value in XML. msgspec reads an integer of any length
+# up to 4,300 digits (Python's conversion limit) as an int, and anything with a
+# fraction or an exponent as a double, refusing what overflows ("1e400": JSON has
+# no infinity). Whether a double overflows depends on the digits and the exponent
+# together, which no pattern can weigh in general, so the XML form takes the
+# JSON numbers in the forms every JSON writer uses, where a pattern can: an
+# integer; a fraction with at most 308 integer digits (below 1e308); or scientific
+# notation with one digit before the point and an exponent up to 307, or 308 up to
+# 1.7976931348623157 (the largest double). msgspec writes every finite double in
+# one of these forms. The XSD's ``JsonNumber`` is this pattern (SPEC section 5).
+_LARGEST_DOUBLE_FRACTION = "7976931348623157"
+# (The counted repetitions below each open an alternative, where libxml2 reads
+# them as Python does; tests compare the two on this pattern.)
+JSON_NUMBER_XSD_PATTERN = (
+    "-?(0|[1-9][0-9]{0,4299}"
+    "|(0|[1-9][0-9]{0,307})\\.[0-9]+"
+    # (The exponent's digits without {n}: see _YEAR.)
+    "|[0-9](\\.[0-9]+)?[eE](-[0-9]+|\\+?0*([0-9]|[0-9][0-9]|[12][0-9][0-9]|30[0-7]))"
+    f"|(0(\\.[0-9]+)?|1(\\.{_fraction_at_most(_LARGEST_DOUBLE_FRACTION)})?)[eE]\\+?0*308)"
 )
+_JSON_NUMBER = re.compile(JSON_NUMBER_XSD_PATTERN)
+
+
+def parse_json_number(text: str) -> int | float:
+    """A number of free-form JSON in XML: an int or a finite float, as JSON gives."""
+    value = text.strip(_XS_SPACE)
+    if _JSON_NUMBER.fullmatch(value) is None:
+        raise ScalarError(
+            f"Expected a JSON number (finite; an exponent only after one digit), got {describe(text)}"
+        )
+    number: int | float = msgspec.json.decode(value)  # JSON's own reading of the digits
+    return number
 
 
 def describe(value: object) -> str:
@@ -80,10 +150,14 @@ def parse_int(text: str) -> int:
     value = text.strip(_XS_SPACE)
     if not _INT.fullmatch(value):
         raise ScalarError(f"Expected `int`, got {describe(text)}")
-    if len(value.lstrip("+-").lstrip("0")) > 19:
-        # Beyond any bound a model uses, and int() refuses very long digit strings.
+    # Leading zeros are valid (XML Schema's lexical space) and may be many: only
+    # the significant digits are converted, as int() refuses very long strings.
+    digits = value.lstrip("+-").lstrip("0")
+    if len(digits) > 19:
+        # Beyond any bound a model uses (64 bits at most).
         raise ScalarError(f"Expected `int` within 64 bits, got {describe(text)}")
-    return int(value)
+    number = int(digits or "0")
+    return -number if value[0] == "-" else number
 
 
 def parse_bool(text: str) -> bool:
@@ -146,32 +220,41 @@ def format_decimal(value: Decimal) -> str:
 
 
 def parse_datetime(text: str) -> OmniDateTime:
-    match = _DATETIME.fullmatch(text.strip(_XS_SPACE))
-    if match is None:
-        raise ScalarError(
-            f"Expected a datetime like `2015-06-04T13:01:52.933+0000`, got {describe(text)}"
-        )
-    year, month, day, hour, minute, second, fraction, offset = match.groups()
-    micro = 0
-    if fraction:
-        if len(fraction) > 6 and fraction[6:].strip("0"):
-            raise ScalarError(f"Datetime {describe(text)} is more precise than microseconds")
-        micro = int(fraction[:6].ljust(6, "0"))
-    if offset == "Z":
+    value = text.strip(_XS_SPACE)
+    if _DATETIME.fullmatch(value) is None:
+        raise ScalarError(_datetime_problem(value, text))
+    # The pattern fixes where each field is: YYYY-MM-DDThh:mm:ss[.f...](Z|+hh[:]mm).
+    if value[-1] == "Z":
         tz = dt.timezone.utc
+        fraction = value[20:-1]
     else:
-        sign = -1 if offset[0] == "-" else 1
-        digits = offset[1:].replace(":", "")
-        minutes = int(digits[:2]) * 60 + int(digits[2:])
-        if minutes >= 24 * 60:
-            raise ScalarError(f"Datetime {describe(text)} has an offset out of range")
-        tz = dt.timezone(sign * dt.timedelta(minutes=minutes))
-    try:
-        return OmniDateTime(
-            int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tz
-        )
-    except ValueError as exc:
-        raise ScalarError(f"Datetime {describe(text)} is not a valid date and time: {exc}") from None
+        offset = value[-6:].replace(":", "") if value[-3] == ":" else value[-5:]
+        fraction = value[20 : len(value) - (6 if value[-3] == ":" else 5)]
+        minutes = int(offset[1:3]) * 60 + int(offset[3:])
+        tz = dt.timezone(dt.timedelta(minutes=-minutes if offset[0] == "-" else minutes))
+    micro = int(fraction[:6].ljust(6, "0")) if fraction else 0
+    return OmniDateTime(
+        int(value[0:4]), int(value[5:7]), int(value[8:10]), int(value[11:13]),
+        int(value[14:16]), int(value[17:19]), micro, tz,
+    )
+
+
+def _datetime_problem(value: str, text: str) -> str:
+    """What is wrong with ``value``, which the datetime pattern refused."""
+    shape = _DATETIME_SHAPE.fullmatch(value)
+    if shape is None:
+        return f"Expected a datetime like `2015-06-04T13:01:52.933+0000`, got {describe(text)}"
+    year, month, day, hour, minute, second, fraction, _, tz_hour, tz_minute = shape.groups()
+    if fraction and fraction[6:].strip("0"):
+        return f"Datetime {describe(text)} is more precise than microseconds"
+    ranges = [("hour", hour, 23), ("minute", minute, 59), ("second", second, 59)]
+    if tz_hour is not None:
+        ranges += [("offset hour", tz_hour, 23), ("offset minute", tz_minute, 59)]
+    for name, digits, top in ranges:
+        if int(digits) > top:
+            return f"Datetime {describe(text)} has {name} {digits}, not 00-{top:02d}"
+    # RFC 3339 section 5.7: the month, and the day within that month's days.
+    return f"Datetime {describe(text)} has no such date {year}-{month}-{day}"
 
 
 def format_datetime(value: dt.datetime) -> str:

@@ -15,11 +15,12 @@ UTF-8 (RFC 8259), other charsets are transcoded first.
 
 from __future__ import annotations
 
-import codecs
 from typing import Any, TypeVar
 
 from . import json as omni_json
 from . import xml as omni_xml
+from ._charsets import text_encoding
+from ._scalars import describe
 from .errors import DecodeError, NotAcceptable, UnsupportedMediaType
 from .limits import Limits
 
@@ -82,15 +83,17 @@ def decode_body(
     charset = params.get("charset")
     data: bytes | str = body
     if charset and isinstance(body, (bytes, bytearray)):
-        try:
-            name = codecs.lookup(charset).name
-        except LookupError:
-            raise UnsupportedMediaType(f"Unsupported charset {charset!r}") from None
+        # A name Python does not know, or a codec that is not a text encoding
+        # (``base64``, ``zlib``): the body's media type is not one we can read.
+        name = text_encoding(charset)
+        if name is None:
+            raise UnsupportedMediaType(f"Unsupported charset {describe(charset)}")
         if name != "utf-8" or fmt == "xml":
             try:
                 data = bytes(body).decode(name)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"Body is not valid {charset}: {exc.reason}") from None
+            except UnicodeError as exc:  # UnicodeDecodeError, or a codec's own ("idna")
+                reason = getattr(exc, "reason", str(exc))
+                raise DecodeError(f"Body is not valid {describe(charset)}: {reason}") from None
     module: Any = omni_json if fmt == "json" else omni_xml
     return module.decode(data, type=type, strict=strict, limits=limits)  # type: ignore[no-any-return]
 

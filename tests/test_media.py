@@ -91,3 +91,23 @@ def test_encode_body_returns_bytes_and_content_type() -> None:
     body, content_type = encode_body(REQUEST, "application/json")
     assert content_type == "application/json"
     assert omni_codec.json.decode(body, type=OmniSimpleRequest) == REQUEST
+
+
+# A charset that names one of Python's codecs that are not text encodings (bytes to
+# bytes, or str to str) cannot be a body's charset: 415, as an unknown name is.
+@pytest.mark.parametrize("charset", ["base64", "rot13", "zlib", "bz2", "hex", "uu", "quopri", '"base64"', "BASE64"])
+@pytest.mark.parametrize("media_type", ["application/json", "application/xml"])
+def test_a_codec_that_is_not_a_text_encoding_is_unsupported(media_type: str, charset: str) -> None:
+    with pytest.raises(UnsupportedMediaType) as caught:
+        decode_body(b"{}", f"{media_type}; charset={charset}", type=OmniSimpleRequest)
+    assert caught.value.status == 415
+
+
+# A text encoding that cannot decode the body: a DecodeError (400), whatever way the
+# codec says so (idna raises a plain UnicodeError).
+@pytest.mark.parametrize(("charset", "body"), [("idna", b"\xff" * 70), ("undefined", b"{}"), ("utf-16", b"{"), ("ascii", b"\xff")])
+@pytest.mark.parametrize("media_type", ["application/json", "application/xml"])
+def test_a_body_its_charset_cannot_decode_is_a_decode_error(media_type: str, charset: str, body: bytes) -> None:
+    with pytest.raises(omni_codec.DecodeError) as caught:
+        decode_body(body, f"{media_type}; charset={charset}", type=OmniSimpleRequest)
+    assert not isinstance(caught.value, UnsupportedMediaType)

@@ -34,6 +34,7 @@ from .._scalars import (
     DATETIME_XSD_PATTERN,
     DECIMAL_MAX_FRACTION_DIGITS,
     DECIMAL_MAX_INTEGER_DIGITS,
+    JSON_NUMBER_XSD_PATTERN,
 )
 from ..models import DOCUMENT_TYPES
 
@@ -90,9 +91,12 @@ _JSON_TYPES = """\
       <xs:element name="null" type="JsonNull"/>
     </xs:choice>
   </xs:complexType>
+  <!-- A JSON number whose value is finite, in the forms JSON writers use (see the
+       README): an integer, a fraction below 1e308, or one digit, a fraction and an
+       exponent up to the largest double. -->
   <xs:simpleType name="JsonNumber">
     <xs:restriction base="xs:token">
-      <xs:pattern value="-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+\\-]?[0-9]+)?"/>
+      <xs:pattern value=@JSON_NUMBER@/>
     </xs:restriction>
   </xs:simpleType>
   <xs:complexType name="JsonNull"/>
@@ -164,7 +168,7 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
         out.extend(f"      <xs:enumeration value={quoteattr(v)}/>\n" for v in values)
         out.append("    </xs:restriction>\n  </xs:simpleType>\n")
     if needs.json:
-        out.append(_JSON_TYPES)
+        out.append(_JSON_TYPES.replace("@JSON_NUMBER@", quoteattr(JSON_NUMBER_XSD_PATTERN)))
     out.append("</xs:schema>\n")
     return "".join(out)
 

@@ -4,9 +4,12 @@ The reader visits only the elements the type describes, whose nesting the type
 fixes (:func:`typed_depth`). What it does not visit is either skipped (an unknown
 element) or an error (an element inside a leaf). So the limit is checked where it
 can be exceeded: once for the whole tree when the type itself nests deeper than the
-limit allows, and for each skipped subtree (rare), each by one XPath evaluated in C.
+limit allows, and for each skipped subtree (rare), each by XPath evaluated in C.
 Free-form JSON values are read element by element and count their own depth.
-libxml2 refuses more than 256 levels by itself.
+libxml2 has a nesting limit of its own (2048 levels with the parser options used
+here, in libxml2 2.14; none in some older releases), so any ``max_depth`` may be
+set and is checked: an XPath of more steps than libxml2 evaluates (it recurses
+per step, up to 5000) is never built; deeper limits are checked in stages.
 """
 
 from __future__ import annotations
@@ -20,10 +23,24 @@ from .._binding import Kind, StructShape, ValueShape
 __all__ = ["depth_of", "exceeds", "typed_depth"]
 
 
+#: The most steps one XPath here has: well within libxml2's XPath recursion limit.
+_STAGE = 1000
+
+
 @cache
 def _deeper_than(levels: int) -> etree.XPath:
     """True when the context element has descendants ``levels`` + 1 levels down."""
+    assert levels < _STAGE
     return etree.XPath("boolean(" + "/".join(["*"] * (levels + 1)) + ")")
+
+
+#: The descendants exactly ``_STAGE`` levels below the context element.
+_STAGE_DOWN = etree.XPath("/".join(["*"] * _STAGE))
+
+
+def _elements(found: object) -> list[etree._Element]:
+    assert isinstance(found, list)  # a node-set: elements only, as the path selects
+    return found
 
 
 def depth_of(element: etree._Element) -> int:
@@ -40,7 +57,15 @@ def exceeds(element: etree._Element, depth: int, max_depth: int) -> bool:
     """Whether the subtree of ``element`` (at ``depth``) goes beyond ``max_depth``."""
     if depth > max_depth:
         return True
-    return bool(_deeper_than(max_depth - depth)(element))
+    levels = max_depth - depth
+    frontier = [element]
+    while levels >= _STAGE:  # a limit deeper than one XPath goes: in stages
+        frontier = [below for node in frontier for below in _elements(_STAGE_DOWN(node))]
+        if not frontier:
+            return False
+        levels -= _STAGE
+    deeper = _deeper_than(levels)
+    return any(deeper(node) for node in frontier)
 
 
 @cache

@@ -67,7 +67,7 @@ from ..limits import Limits
 from .chars import CONTROL_BYTES, has_marked, has_noncharacter, is_char, marking_table
 from .codegen import SourceBuilder
 from .depth import typed_depth
-from .parser import to_bytes
+from .._input import xml_input
 
 __all__ = ["read"]
 
@@ -178,7 +178,7 @@ def read(data: bytes | bytearray | memoryview | str, cls: type[Any], limits: Lim
         readers = _readers(cls)
         if readers is None or readers[2] > limits.max_depth:
             return None  # (the general path checks the depth of the tree)
-        raw = to_bytes(data)
+        raw = xml_input(data, limits)
         if len(raw) > limits.max_bytes:
             return None
         text = _text_of(raw)

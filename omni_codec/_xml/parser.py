@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from .._input import xml_input
 from ..errors import DecodeError
 from ..limits import Limits
 
@@ -23,9 +24,6 @@ __all__ = ["parse"]
 
 _local = threading.local()
 
-# An XML declaration at the start of a ``str`` document. Its encoding pseudo-attribute
-# describes bytes this text no longer has, so it is replaced (SPEC section 5).
-_STR_DECLARATION = re.compile(r"\A\ufeff?<\?xml\s[^>]*?\?>")
 
 
 class _RefuseAll(etree.Resolver):
@@ -68,32 +66,17 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-def to_bytes(data: bytes | bytearray | memoryview | str) -> bytes:
-    """The document as bytes; ``str`` input is re-declared as UTF-8."""
-    if isinstance(data, str):
-        declaration = _STR_DECLARATION.match(data)
-        if declaration is not None:
-            newlines = declaration.group().count("\n")
-            data = '<?xml version="1.0" encoding="UTF-8"?>' + "\n" * newlines + data[declaration.end():]
-        try:
-            return data.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise DecodeError(f"Input text is not valid Unicode: {exc.reason}") from None
-    if isinstance(data, (bytearray, memoryview)):
-        return bytes(data)
-    if isinstance(data, bytes):
-        return data
-    raise DecodeError(f"Expected bytes or str input, got {type(data).__name__}")
-
-
 def parse(data: bytes | bytearray | memoryview | str, limits: Limits) -> etree._Element:
-    """Parse a whole document and return its root element."""
-    raw = to_bytes(data)
-    limits.check_size(len(raw))
+    """Parse a whole document and return its root element.
+
+    ``data`` may be what :func:`~omni_codec._input.xml_input` made of the input
+    already: bytes pass it again for the cost of a length check.
+    """
+    raw = xml_input(data, limits)
     try:
         root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, limits) from None
+        raise _syntax_error(exc, limits, raw) from None
     except (ValueError, LookupError, MemoryError) as exc:  # e.g. an unknown encoding name
         raise DecodeError(f"Malformed XML: {exc}") from None
     docinfo: Any = root.getroottree().docinfo
@@ -102,13 +85,63 @@ def parse(data: bytes | bytearray | memoryview | str, limits: Limits) -> etree._
     return root
 
 
-def _syntax_error(exc: etree.XMLSyntaxError, limits: Limits) -> DecodeError:
+# libxml2's wording for a reference that is not one, said plainly.
+_PLAIN_WORDS = {
+    "xmlParseEntityRef: no name": "`&` that does not start a reference (write `&amp;` for `&`)",
+    "xmlParseCharRef: invalid xmlChar value": "Character reference to a character XML 1.0 does not allow",
+}
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, limits: Limits, raw: bytes) -> DecodeError:
     message = " ".join(str(exc.msg or exc).split())
     line = exc.lineno or (exc.position[0] if exc.position else None)
     if "Excessive depth" in message:
         return limits.depth_error(line=line)
     # libxml2 appends its own ", line N, column M"; the line goes in our own suffix.
     message = re.sub(r",? line \d+, column \d+$", "", message)
-    if "DOCTYPE" in message or "Entity" in message or "entity" in message:
-        return DecodeError(f"DOCTYPE and entity declarations are not allowed: {message}", line=line)
+    if _declares_doctype(raw):
+        # Whatever went wrong after it (an entity expanding too much, one that is
+        # external...), the DOCTYPE is what is not allowed (SPEC section 6).
+        return DecodeError(f"DOCTYPE and entity declarations are not allowed: {message[:300]}", line=line)
+    for words, plain in _PLAIN_WORDS.items():
+        if message.startswith(words):
+            message = plain + message[len(words):]
     return DecodeError(f"Malformed XML: {message[:300]}", line=line)
+
+
+class _Stop(Exception):
+    """Ends the prolog scan of :func:`_declares_doctype`."""
+
+
+class _Prolog:
+    """A parser target that notes a DOCTYPE and stops at the root element."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def doctype(self, name: Any, public_id: Any, system_url: Any) -> None:
+        self.seen = True
+        raise _Stop
+
+    def start(self, tag: Any, attributes: Any) -> None:
+        raise _Stop
+
+    def close(self) -> None:
+        return None
+
+
+def _declares_doctype(raw: bytes) -> bool:
+    """Whether ``raw`` has a document type declaration before its root element.
+
+    Asked only of a document that failed to parse, so that only real DOCTYPE and
+    entity declarations are reported as such, whatever the encoding: the same
+    safe parser reads the prolog again, up to the root element at most.
+    """
+    prolog = _Prolog()
+    try:
+        etree.fromstring(raw, safe_parser(prolog))
+    except _Stop:
+        pass
+    except (etree.XMLSyntaxError, ValueError, LookupError, MemoryError):
+        pass  # the prolog itself is malformed: seen says whether a DOCTYPE began
+    return prolog.seen

@@ -5,7 +5,10 @@ readers compiled once per Struct shape, then ``msgspec.convert`` builds the Stru
 so every constraint the models declare is checked exactly as for JSON, with the same
 path in the error. Readers are tolerant as the wire is: children in any order,
 unknown elements and attributes ignored unless ``strict``; ``xsi:nil="true"`` is
-absent.
+absent. Tolerance never drops data (SPEC section 5): text other than whitespace
+where only elements may stand, and a nil element with content, are errors, as
+they are in the XSD; so is ``xsi:nil`` on an element the XSD does not make
+nillable (a required field, a list item, the root, free-form JSON's vocabulary).
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ from lxml import etree
 
 from .._binding import Kind, StructShape, ValueShape, document_of
 from .._paths import element_at, join, line_of, path_of, split
-from .._scalars import ScalarError, describe, parse_bool, parse_datetime, parse_decimal, parse_int
+from .._scalars import (
+    ScalarError,
+    describe,
+    parse_bool,
+    parse_datetime,
+    parse_decimal,
+    parse_int,
+    parse_json_number,
+)
 from .._hooks import dec_hook
 from .._translate import validation_error
 from ..errors import DecodeError, ValidationError
@@ -30,7 +41,6 @@ __all__ = ["read"]
 
 T = TypeVar("T")
 
-_INF = float("inf")
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _HAS_ATTRIBUTES = etree.XPath("boolean(//@*)")
 
@@ -79,7 +89,7 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
         if typed_depth(document.content) > limits.max_depth and exceeds(root, 1, limits.max_depth):
             raise _depth_problem(root, context)
         if context.attributes:
-            _check_attributes(root, context)
+            _check_attributes(root, context, nillable=False)
         data = _struct_reader(document.content)(root, context)
     except _Problem as problem:
         where = line_of(problem.source)
@@ -102,30 +112,74 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
         raise ValidationError(error.message, path=error.path, line=line) from None
 
 
-def _check_attributes(element: etree._Element, context: _Context) -> bool:
-    """Whether ``element`` is nil; in strict mode, any other attribute is an error."""
+def _check_attributes(
+    element: etree._Element, context: _Context, *, nillable: bool, known: str | None = None
+) -> bool:
+    """Whether ``element`` is nil; in strict mode, any other attribute but ``known``
+    is an error.
+
+    ``xsi:nil`` may only stand on a ``nillable`` element (an optional field), as
+    the XSD says; a nil element must be empty, not even whitespace in it (XML
+    Schema part 1, Validation Rule: Element Locally Valid (Element), 3.2).
+    """
     nil = element.get(XSI_NIL)
     if context.strict:
         for name in element.keys():
-            if name != XSI_NIL:
+            if name != XSI_NIL and name != known:
                 raise _Problem(element, f"Unknown attribute `{name!s}`")
     if nil is None:
         return False
+    if not nillable:
+        raise _Problem(element, f"Element <{element.tag!s}> cannot be nil: it is not optional (xsi:nil)")
     try:
-        return parse_bool(nil)
+        is_nil = parse_bool(nil)
     except ScalarError as exc:
         raise _Problem(element, f"xsi:nil: {exc}") from None
+    if is_nil and (element.text is not None or len(element)):
+        raise _Problem(element, f'Element <{element.tag!s}> is nil (xsi:nil="true") but has content')
+    return is_nil
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` is XML whitespace only. (An ASCII character ``isspace`` takes
+    that XML's S does not, such as a form feed, cannot be in XML text at all.)"""
+    return not text or (text.isspace() and text.isascii())  # "": an empty CDATA section
+
+
+def _misplaced_text(element: etree._Element, text: str, child: etree._Element | None = None) -> _Problem:
+    return _Problem(element, f"Text {describe(text)} where only elements may stand", source=child)
+
+
+def _check_element_only(element: etree._Element) -> None:
+    """Refuse text other than whitespace in ``element``, whose content is elements
+    only (a Struct, a list, free-form JSON's maps and arrays): dropping it would
+    lose data silently (SPEC section 5). The Struct and list readers make the same
+    checks in their own loops."""
+    text = element.text
+    if text is not None and not _blank(text):
+        raise _misplaced_text(element, text)
+    for child in element:
+        tail = child.tail
+        if tail is not None and not _blank(tail):
+            raise _misplaced_text(element, tail, child)
 
 
 @cache
 def _struct_reader(shape: StructShape) -> Reader:
     table: dict[str, Reader] = {}
+    optional = frozenset(f.name for f in shape.fields if not f.required)
 
     def read_struct(element: etree._Element, context: _Context) -> dict[str, Any]:
         if not table:  # filled on first use: shapes may refer to each other
             table.update({f.name: _value_reader(f.value) for f in shape.fields})
+        text = element.text
+        if text is not None and not _blank(text):
+            raise _misplaced_text(element, text)
         out: dict[str, Any] = {}
         for child in element:
+            tail = child.tail
+            if tail is not None and not _blank(tail):
+                raise _misplaced_text(element, tail, child)
             tag = child.tag
             reader = table.get(tag)
             if reader is None:
@@ -137,7 +191,11 @@ def _struct_reader(shape: StructShape) -> Reader:
                 continue
             if tag in out:
                 raise _Problem(child, f"Element <{tag}> appears more than once")
-            if context.attributes and child.attrib and _check_attributes(child, context):
+            if (
+                context.attributes
+                and child.attrib
+                and _check_attributes(child, context, nillable=tag in optional)
+            ):
                 out[tag] = None
                 continue
             out[tag] = reader(child, context)
@@ -183,8 +241,14 @@ _LEAF_PARSERS: dict[Kind, Callable[[str], Any] | None] = {
 
 def _list_reader(item_name: str, read_item: Reader) -> Reader:
     def read_list(element: etree._Element, context: _Context) -> list[Any]:
+        text = element.text
+        if text is not None and not _blank(text):
+            raise _misplaced_text(element, text)
         items = []
         for child in element:
+            tail = child.tail
+            if tail is not None and not _blank(tail):
+                raise _misplaced_text(element, tail, child)
             if child.tag != item_name:
                 if context.strict:
                     raise _Problem(
@@ -193,8 +257,8 @@ def _list_reader(item_name: str, read_item: Reader) -> Reader:
                 if len(child):
                     _check_skipped(child, context)
                 continue
-            if context.attributes and child.attrib and _check_attributes(child, context):
-                raise _Problem(child, f"A list item <{item_name}> cannot be nil")
+            if context.attributes and child.attrib:
+                _check_attributes(child, context, nillable=False)
             items.append(read_item(child, context))
         if len(items) > context.limits.max_list_items:
             raise _Problem(element, context.limits.items_error(len(items)).message, limit=True)
@@ -209,6 +273,7 @@ def _list_reader(item_name: str, read_item: Reader) -> Reader:
 
 
 def _read_json_field(element: etree._Element, context: _Context) -> Any:
+    _check_element_only(element)
     children = [child for child in element]
     if len(children) != 1 or children[0].tag != "map":
         raise _Problem(element, "Expected exactly one <map> element holding a JSON object")
@@ -225,19 +290,33 @@ def _check_skipped(element: etree._Element, context: _Context) -> None:
         raise _depth_problem(element, context)
 
 
-def _read_json(element: etree._Element, context: _Context, depth: int) -> Any:
+def _read_json(element: etree._Element, context: _Context, depth: int, key: str | None = None) -> Any:
+    """One value of free-form JSON; ``key`` is the attribute its element may carry
+    (a member of a map has ``key``, an item of an array or the top map has none)."""
     if depth > context.limits.max_depth:
         raise _depth_problem(element, context)
+    if element.attrib and (context.strict or XSI_NIL in element.attrib):
+        _check_attributes(element, context, nillable=False, known=key)
     tag = element.tag
+    if tag == "map" or tag == "array":
+        _check_element_only(element)
+        if len(element) > context.limits.max_list_items:  # as for the same JSON
+            kind, members = ("object", "members") if tag == "map" else ("array", "items")
+            raise _Problem(
+                element,
+                f"JSON {kind} has {len(element)} {members}, over the limit "
+                f"max_list_items={context.limits.max_list_items}",
+                limit=True,
+            )
     if tag == "map":
         out: dict[str, Any] = {}
         for child in element:
-            key = child.get("key")
-            if key is None:
+            name = child.get("key")
+            if name is None:
                 raise _Problem(child, "A member of a JSON <map> needs a `key` attribute")
-            if key in out:
-                raise _Problem(child, f"Key {describe(key)} appears more than once")
-            out[key] = _read_json(child, context, depth + 1)
+            if name in out:
+                raise _Problem(child, f"Key {describe(name)} appears more than once")
+            out[name] = _read_json(child, context, depth + 1, "key")
         return out
     if tag == "array":
         return [_read_json(child, context, depth + 1) for child in element]
@@ -248,19 +327,16 @@ def _read_json(element: etree._Element, context: _Context, depth: int) -> Any:
         return text
     if tag == "number":
         try:
-            number = msgspec.json.decode(text.strip(" \t\n\r"))  # JSON's own grammar
-        except msgspec.DecodeError:
-            number = None
-        if type(number) not in (int, float) or number in (_INF, -_INF):
-            raise _Problem(element, f"Expected a JSON number, got {describe(text)}")
-        return number
+            return parse_json_number(text)
+        except ScalarError as exc:
+            raise _Problem(element, str(exc)) from None
     if tag == "boolean":
         try:
             return parse_bool(text)
         except ScalarError as exc:
             raise _Problem(element, str(exc)) from None
     if tag == "null":
-        if text.strip(" \t\n\r"):
+        if element.text is not None:  # the XSD's empty content: not even whitespace or <![CDATA[]]>
             raise _Problem(element, "A <null> element must be empty")
         return None
     raise _Problem(element, f"Unknown JSON element <{tag}>")

@@ -292,3 +292,57 @@ def test_xml_limit_comes_before_a_shape_error_below_it(strict: bool) -> None:
     shallow = f"<request>{DEST_XML}<text><a/></text></request>"
     with pytest.raises(omni_codec.ValidationError, match="Expected text"):
         omni_codec.xml.decode(shallow, type=OmniSimpleRequest, strict=strict, limits=limits)
+
+
+# Free-form JSON objects and arrays count against max_list_items as list items do,
+# and the same document in either format hits the limit (SPEC section 6).
+FREE_FORM: dict[str, dict[str, Any]] = {
+    "object": {f"k{i}": i for i in range(4)},
+    "array": {"a": [None] * 4},
+    "nested-array": {"a": {"b": [True] * 4}},
+}
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+@pytest.mark.parametrize("case", sorted(FREE_FORM))
+def test_max_list_items_counts_free_form_members(case: str, fmt: str) -> None:
+    import msgspec
+
+    from omni_codec import OmniAdvancedRequest
+
+    value = omni_codec.json.decode(
+        msgspec.json.encode({"destinations": [{"to": {"phoneNumber": "1"}}], "push": {"customPayload": FREE_FORM[case]}}),
+        type=OmniAdvancedRequest,
+    )
+    module = getattr(omni_codec, fmt)
+    body = module.encode(value)
+    assert module.decode(body, type=OmniAdvancedRequest, limits=Limits(max_list_items=4)) == value
+    _assert_limit(
+        lambda: module.decode(body, type=OmniAdvancedRequest, limits=Limits(max_list_items=3)),
+        "max_list_items=3",
+    )
+
+
+# Any max_depth can be set: a limit beyond what libxml2 nests, or beyond what one
+# XPath can say, still works and still holds.
+@pytest.mark.parametrize("max_depth", [999, 1000, 1001, 2500, 10**6, 2**31, 2**63])
+def test_any_max_depth_works(max_depth: int) -> None:
+    limits = Limits(max_depth=max_depth)
+    document = _deep_xml(20)["unknown-child"]
+    assert omni_codec.xml.decode(document, type=OmniSimpleRequest, limits=limits).destinations
+    with pytest.raises(omni_codec.ValidationError):  # the unknown element, not the depth
+        omni_codec.xml.validate(document, limits=limits)
+    assert omni_codec.json.decode(_deep_json(20)["unknown-key-arrays"], type=OmniSimpleRequest, limits=limits)
+
+
+@pytest.mark.parametrize(("depth", "max_depth"), [(1001, 1000), (1500, 1200), (2048, 2000), (2047, 2046)])
+def test_a_deep_max_depth_is_enforced(depth: int, max_depth: int) -> None:
+    """Limits deeper than one XPath checks (1000 levels) are checked in stages."""
+    limits = Limits(max_depth=max_depth)
+    too_deep = _deep_xml(depth - 1)["unknown-child"]  # the root adds a level
+    deep_enough = _deep_xml(max_depth - 1)["unknown-child"]
+    for name, call in XML_TARGETS.items():
+        if name == "decode-request-strict":
+            continue  # strict mode rejects the unknown element first
+        _assert_limit(lambda: call(too_deep, limits=limits), f"max_depth={max_depth}")
+    assert omni_codec.xml.decode(deep_enough, type=OmniSimpleRequest, limits=limits).destinations

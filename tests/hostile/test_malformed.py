@@ -246,3 +246,61 @@ def test_datetime_with_a_small_year_round_trips(text: str) -> None:
         encoded = omni_codec.xml.encode(value)
         omni_codec.xml.validate(encoded)
         assert omni_codec.xml.decode(encoded, type=OMNIReportsResponse) == value
+
+
+# -- the XML declaration of a str ---------------------------------------------------
+#
+# A str has no bytes for its declaration's encoding to describe, but the rest of the
+# declaration is XML's to check (section 2.8): each of these is refused as text
+# exactly as it is as bytes.
+
+BAD_DECLARATIONS = {
+    "version-2.0": '<?xml version="2.0"?>',
+    "no-version": '<?xml encoding="UTF-8"?>',
+    "encoding-before-version": '<?xml encoding="UTF-8" version="1.0"?>',
+    "bad-standalone": '<?xml version="1.0" standalone="maybe"?>',
+    "standalone-before-encoding": '<?xml version="1.0" standalone="yes" encoding="UTF-8"?>',
+    "empty-encoding": '<?xml version="1.0" encoding=""?>',
+    "malformed-encoding-name": '<?xml version="1.0" encoding="8-bit"?>',
+    "unknown-encoding": '<?xml version="1.0" encoding="nonesuch"?>',
+    "codec-not-a-text-encoding": '<?xml version="1.0" encoding="base64"?>',
+    "mismatched-quotes": '<?xml version="1.0" encoding="UTF-8\'?>',
+    "unknown-pseudo-attribute": '<?xml version="1.0" charset="UTF-8"?>',
+    "unterminated": '<?xml version="1.0" ',
+    "no-space-before-encoding": '<?xml version="1.0"encoding="UTF-8"?>',
+}
+GOOD_BODY = "<request><destinations><destination><to><phoneNumber>1</phoneNumber></to></destination></destinations></request>"
+
+
+@pytest.mark.parametrize("entry", XML_ENTRY_POINTS)
+@pytest.mark.parametrize("case", sorted(BAD_DECLARATIONS))
+def test_a_malformed_declaration_is_refused_as_str_and_as_bytes(case: str, entry: str) -> None:
+    document = BAD_DECLARATIONS[case] + GOOD_BODY
+    messages = []
+    for data in (document.encode("utf-8"), document, "\ufeff" + document):
+        with pytest.raises(omni_codec.DecodeError) as info:
+            ENTRY_POINTS[entry](data)
+        assert not isinstance(info.value, omni_codec.ValidationError)  # not well-formed
+        messages.append(str(info.value))
+    assert messages[0] == messages[1] == messages[2]
+
+
+# -- messages say what is wrong -------------------------------------------------------
+
+REFERENCE_ERRORS = {
+    "bare-ampersand": ("<request><text>a & b</text></request>", "`&`"),
+    "ampersand-at-the-end": ("<request><text>a &</text></request>", "`&`"),
+    "undefined-entity": ("<request><text>&nbsp;</text></request>", "nbsp"),
+    "reference-without-semicolon": ("<request><text>&amp</text></request>", "EntityRef"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFERENCE_ERRORS))
+def test_a_bad_reference_is_not_called_a_doctype(case: str) -> None:
+    """Only a real DOCTYPE is reported as one; a stray & is said to be a stray &."""
+    document, named = REFERENCE_ERRORS[case]
+    for data in (document, document.encode("utf-8"), document.encode("utf-16")):
+        with pytest.raises(omni_codec.DecodeError) as info:
+            omni_codec.xml.decode(data, type=OmniSimpleRequest)
+        assert "DOCTYPE" not in str(info.value), str(info.value)
+        assert named in str(info.value), str(info.value)
