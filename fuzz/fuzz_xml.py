@@ -19,7 +19,8 @@ import atheris
 with atheris.instrument_imports():
     import omni_codec
     from omni_codec import CodecError
-    from omni_codec._xml import fast_reader, parser, reader
+    from omni_codec._xml import parser, reader
+    from omni_codec._xml.fast import reader as fast_reader
     from omni_codec.limits import DEFAULT_LIMITS
 
 from _common import argv_with_defaults, document_types, feed

@@ -235,6 +235,7 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
         (info,) = others
         info, declared = _declared(info, where)
         item_name = item_name or declared
+    _refuse_unknown_constraints(info, where)
     if isinstance(info, mi.StrType):
         return ValueShape(Kind.STRING, info)
     if isinstance(info, mi.BoolType):
@@ -255,6 +256,8 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
             raise TypeError(f"{where}: the members of {info.cls.__name__} need `str` values, their wire text")
         return ValueShape(Kind.ENUM, info)
     if isinstance(info, mi.StructType):
+        if info.tag is not None or info.array_like:
+            raise TypeError(f"{where}: a tagged or array-like Struct has no XML form")
         return ValueShape(Kind.STRUCT, info, struct_type=info.cls)
     if isinstance(info, mi.ListType):
         if item_name is None:
@@ -298,3 +301,26 @@ def _is_list(info: mi.Type) -> bool:
     if isinstance(info, mi.UnionType):
         return any(isinstance(t, mi.ListType) for t in info.types)
     return isinstance(info, mi.ListType)
+
+
+#: The constraints of each ``msgspec.inspect`` type the codec carries in every
+#: format (the rules of :mod:`omni_codec._checks`, the XSD's facets, the fast
+#: paths' checks). A constraint outside these is refused when the type is bound,
+#: rather than honoured by some readers and not others.
+_CARRIED: dict[type[mi.Type], frozenset[str]] = {
+    mi.StrType: frozenset({"min_length", "max_length", "pattern"}),
+    mi.IntType: frozenset({"gt", "ge", "lt", "le", "multiple_of"}),
+    mi.ListType: frozenset({"item_type", "min_length", "max_length"}),
+    mi.DateTimeType: frozenset({"tz"}),
+    mi.StructType: frozenset({"cls", "fields", "tag_field", "tag", "array_like", "forbid_unknown_fields"}),
+    mi.EnumType: frozenset({"cls"}),
+    mi.DictType: frozenset({"key_type", "value_type", "min_length", "max_length"}),
+    mi.CustomType: frozenset({"cls"}),
+}
+
+
+def _refuse_unknown_constraints(info: mi.Type, where: str) -> None:
+    carried = _CARRIED.get(type(info), frozenset())
+    for name in type(info).__struct_fields__:
+        if name not in carried and getattr(info, name) is not None:
+            raise TypeError(f"{where}: the constraint `{name}` is not carried by the codec")

@@ -22,6 +22,12 @@ Three readers of the same rules:
 * :meth:`Rule.tests`, the source of the same tests for other generated code: the
   fast XML writer inlines them, so that it never writes what the general writer
   refuses.
+
+Other consumers read the :class:`Rule` of a shape (:func:`rule_of`) rather than
+the models again: the fast XML reader's column checks, the XSD generator's facets
+and the hypothesis strategies. (The decoders' own checks are msgspec's, of the same
+``Meta``; the JSON Schemas are msgspec's rendering of it.) A constraint outside
+what a Rule says is refused when the type is bound (:mod:`omni_codec._binding`).
 """
 
 from __future__ import annotations

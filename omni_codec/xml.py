@@ -17,8 +17,9 @@ from typing import Any, Generic, TypeVar
 from ._binding import document_of, is_model
 from ._input import xml_input
 from ._validation import validate
-from ._xml import fast_reader, parser, reader, writer
+from ._xml import parser, reader, writer
 from ._xml.fast import misses
+from ._xml.fast import reader as fast_reader
 from ._xml.fast import writer as fast_writer
 from .errors import CodecError, EncodeError
 from .limits import DEFAULT_LIMITS, Limits

@@ -469,6 +469,10 @@ def test_an_item_name_on_a_value_that_is_no_list_is_refused() -> None:
         json.Decoder(Odd)
 
 
+class Tagged(OmniStruct, kw_only=True, tag=True):
+    name: str | None = None
+
+
 @pytest.mark.parametrize(
     ("annotation", "words"),
     [
@@ -477,8 +481,10 @@ def test_an_item_name_on_a_value_that_is_no_list_is_refused() -> None:
         (int | str, "a union other than `X | None`"),
         (Annotated[dt.datetime, msgspec.Meta(tz=False)], "naive"),
         (float, "no wire form"),
+        (Tagged, "a tagged or array-like Struct has no XML form"),
+        (Annotated[list[str], msgspec.Meta(extra={"xml_items": "s"})], r"unknown `Meta\(extra=...\)` keys"),
     ],
-    ids=["sized JSON", "int keys", "union", "naive datetime", "float"],
+    ids=["sized JSON", "int keys", "union", "naive datetime", "float", "tagged", "misspelt item name"],
 )
 def test_what_the_codec_cannot_carry_is_refused_when_bound(annotation: Any, words: str) -> None:
     model = msgspec.defstruct("Odd", [("odd", annotation)], bases=(OmniStruct,), kw_only=True)

@@ -1,6 +1,6 @@
 """The XML fast paths are the general paths, faster.
 
-``omni_codec._xml.fast_reader`` and ``fast_writer`` handle the regular document
+``omni_codec._xml.fast``'s reader and writer handle the regular document
 with code generated per type and hand everything else back (``None``) to the
 general reader and writer. Their one promise: whenever they give a result, it is
 the general path's result, to the type, the byte, the decimal digit and the
@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import traceback
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
@@ -41,7 +42,9 @@ from omni_codec import (
     xml,
 )
 from omni_codec._scalars import OmniDateTime
-from omni_codec._xml import fast_reader, parser, reader, writer
+from omni_codec._xml import fast, parser, reader, writer
+from omni_codec._xml.fast import columns, wellformed
+from omni_codec._xml.fast import reader as fast_reader
 from omni_codec._xml.fast import writer as fast_writer
 from omni_codec.limits import DEFAULT_LIMITS, Limits
 from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
@@ -219,7 +222,7 @@ def test_fast_reader_reads_what_the_general_reader_reads(cls: type, data: st.Dat
 
 @pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
 def test_every_type_has_fast_paths(cls: type) -> None:
-    assert fast_reader._readers(cls) is not None
+    assert fast_reader.readers_of(cls) is not None
     assert fast_writer.writer_of(cls) is not None
 
 
@@ -460,18 +463,18 @@ def test_long_texts_are_read_as_the_general_path_reads_them() -> None:
 
 
 def test_a_text_node_the_tree_parse_could_refuse_is_handed_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The tree parse refuses a text node over _TEXT_NODE_LIMIT bytes, the tree-less
-    # check does not: a document with a window of _TEXT_WINDOW bytes without a tag
+    # The tree parse refuses a text node over TEXT_NODE_LIMIT bytes, the tree-less
+    # check does not: a document with a window of TEXT_WINDOW bytes without a tag
     # is handed back. (Scaled down: a gigabyte is beyond a test.)
-    monkeypatch.setattr(fast_reader, "_TEXT_WINDOW", 1000)
+    monkeypatch.setattr(wellformed, "TEXT_WINDOW", 1000)
     assert fast_reader.read(_response(description="x" * 2500), OmniResponse, DEFAULT_LIMITS) is None
     assert fast_reader.read(_response(description="x" * 500), OmniResponse, DEFAULT_LIMITS) is not None
 
 
 def test_the_text_node_limit_is_libxml2s() -> None:
     huge = parser.SAFE_OPTIONS["huge_tree"]
-    assert fast_reader._TEXT_NODE_LIMIT == (1_000_000_000 if huge else 10_000_000)
-    assert 2 * fast_reader._TEXT_WINDOW <= fast_reader._TEXT_NODE_LIMIT
+    assert wellformed.TEXT_NODE_LIMIT == (1_000_000_000 if huge else 10_000_000)
+    assert 2 * wellformed.TEXT_WINDOW <= wellformed.TEXT_NODE_LIMIT
 
 
 def test_the_depth_limit_is_the_general_paths() -> None:
@@ -506,13 +509,13 @@ def test_a_doctype_is_never_taken_by_the_fast_path() -> None:
 
 
 def test_pattern_columns_agree_with_re_search() -> None:
-    check = fast_reader.column_checker(r"\A[0-9]+\Z")
+    check = columns.column_checker(r"\A[0-9]+\Z")
     for column, expected in [
         ([], True), (["1", "23"], True), ([""], False), (["1", "2a"], False),
         (["1\n"], False), (["1\x002"], False), (["\x00"], False), (["\u0665"], False),
     ]:
         assert check(column) is expected, column
-    general = fast_reader.column_checker(r"^[0-9]+$")  # "$" also matches before a final "\n"
+    general = columns.column_checker(r"^[0-9]+$")  # "$" also matches before a final "\n"
     assert general(["1\n"]) is True
 
 
@@ -555,7 +558,7 @@ def test_every_column_checker_agrees_with_re_search(pattern: str, column: list[s
     """Each way of checking a column at once says what ``re.search`` says of
     every string (the digits check, the NUL-joined match, the general one)."""
     search = re.compile(pattern).search
-    assert fast_reader.column_checker(pattern)(column) is all(search(s) for s in column)
+    assert columns.column_checker(pattern)(column) is all(search(s) for s in column)
 
 
 # --- Irregular values: the fast writer hands back, the result is the general one -----
@@ -638,3 +641,54 @@ def test_any_strings_are_written_as_the_general_writer_writes_them(
         text=text,
     )
     assert outcome(fast_encode, value) == outcome(general_encode, value)
+
+
+# --- The generated code: readable, in tracebacks, and never a silent fallback ------
+
+
+@pytest.mark.parametrize("which", ["reader", "writer"])
+def test_the_generated_source_can_be_printed(which: str) -> None:
+    source = fast.source_of(OmniResponse, which)
+    verb = "read" if which == "reader" else "write"
+    assert f"def _{verb}_message(" in source  # named after what it handles
+    assert "_OmniResponseDetails" in source
+    compile(source, "<printed>", "exec")  # the printed text is the code that runs
+    with pytest.raises(ValueError, match="which must be"):
+        fast.source_of(OmniResponse, "parser")
+
+
+def test_a_traceback_through_generated_code_shows_its_lines() -> None:
+    fast_writer.writer_of(OmniResponse)
+    value = OmniResponse(messages=[_message()])
+    del value.messages[0].status.group_id  # a Status that lost a field
+    try:
+        fast_writer.write(value)
+    except AttributeError as exc:  # not a Miss: it propagates
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if "fast writer" in f.filename]
+        assert frames and frames[-1].line and "f_status." in frames[-1].line
+    else:  # pragma: no cover
+        raise AssertionError("an AttributeError inside generated code was swallowed")
+
+
+def test_an_unexpected_exception_in_the_fast_reader_is_not_a_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    readers = fast_reader.readers_of(OmniResponse)
+    assert readers is not None
+
+    def broken(text: str, limit: int, references: bool) -> Any:
+        raise TypeError("a bug in generated code")
+
+    monkeypatch.setitem(fast_reader._cache, OmniResponse, (broken, broken, readers[2]))
+    with pytest.raises(TypeError, match="a bug in generated code"):
+        xml.decode(xml.encode(OmniResponse(messages=[_message()])), type=OmniResponse)
+
+
+def test_which_path_ran_is_counted() -> None:
+    regular = xml.encode(OmniResponse(messages=[_message()]))
+    before = fast.misses.copy()
+    xml.decode(regular, type=OmniResponse)
+    assert fast.misses == before  # the fast path took it
+    xml.decode(regular.replace(b"<omniResponse>", b'<omniResponse a="1">'), type=OmniResponse)
+    assert fast.misses["read"] == before["read"] + 1  # an attribute: the general path
+    with pytest.raises(EncodeError):
+        xml.encode(OmniResponse(messages=[_message(name="a\x00")]))
+    assert fast.misses["write"] == before["write"] + 1

@@ -44,8 +44,10 @@ def source_of(cls: type[Any], which: str) -> str:
     ``print(source_of(OmniResponse, "reader"))`` shows what ``xml.decode`` runs;
     a traceback through it shows the same lines.
     """
-    from . import writer  # (not at import: the encoders' checks import .source)
+    from . import reader, writer  # (not at import: the encoders' checks import .source)
 
+    if which == "reader":
+        return reader.source_of(cls)
     if which == "writer":
         return writer.source_of(cls)
-    raise ValueError(f'which must be "writer", got {which!r}')
+    raise ValueError(f'which must be "reader" or "writer", got {which!r}')
