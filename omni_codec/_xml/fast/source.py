@@ -66,9 +66,6 @@ class Source:
         self.namespace[name] = value
         return name
 
-    # The name the encoders' check generator has used since before this module.
-    share = constant
-
     def function(self, wanted: str, parameters: str, lines: list[str]) -> str:
         """Add the function ``wanted`` (a fresh name made of it) with ``lines``
         as its body; return its name."""

@@ -340,7 +340,7 @@ class _Generator(Source):
         columns: dict[str, str] = {}
         if item.kind is Kind.STRUCT:
             general_items = self.constant(f"_general_{item_name}_items", general.items_writer(value))
-            body.append(f"if {self._tests(item, 'v', )}: raise Miss")
+            body.append(f"if {self._tests(item, 'v')}: raise Miss")
             fragment = self._struct(item.struct, "v", body, columns, escape=False)
             body.append(f"append({self._inline(start + fragment + end)})")
             after = [f"if not {check}({column}): raise Miss" for column, check in columns.items()]
