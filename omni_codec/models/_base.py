@@ -27,7 +27,7 @@ import msgspec
 from .._binding import XML_ITEM
 from .._scalars import OmniDateTime
 
-__all__ = ["Int32", "OmniStruct", "PhoneNumber", "xml_item"]
+__all__ = ["Int32", "Int64", "OmniStruct", "PhoneNumber", "xml_item"]
 
 def xml_item(name: str) -> msgspec.Meta:
     """The XML element name of each item of a list field (SPEC section 5: a list
@@ -144,6 +144,10 @@ def _holds_datetime(annotation: Any) -> bool:
 #: makes the JSON decoder accept exactly what the XML encoder can write and the XSD
 #: accepts (SPEC section 6).
 Int32 = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
+
+#: A field Infobip's OpenAPI description declares ``format: int64`` (a Java
+#: ``Long``): XML Schema's ``xs:long`` range, in every format.
+Int64 = Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)]
 
 #: "Phone numbers must be in international format (Example: `41793026727`)" (the
 #: source document). ``\A``/``\Z`` rather than ``^``/``$``: ``$`` would also accept a

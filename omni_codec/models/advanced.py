@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar
 import msgspec
 
 from .._scalars import OmniDateTime
-from ._base import Int32, OmniStruct, xml_item
+from ._base import Int32, Int64, OmniStruct, xml_item
 from .enums import FacebookDataType, LineDataType, TimeUnit
 from .messages import Destination
 
@@ -116,14 +116,15 @@ class FacebookData(_ChannelData, kw_only=True):
 class LineData(_ChannelData, kw_only=True):
     """The LINE step's payload; the media and sticker fields depend on ``type``.
 
-    ``duration``, ``packageId`` and ``stickerId`` are strings as published, not
-    numbers.
+    ``duration`` (of an audio or video message) is an integer, a 64-bit one in
+    Infobip's OpenAPI description; ``packageId`` and ``stickerId`` are strings as
+    published, not numbers.
     """
 
     type: LineDataType | None = None
     url: str | None = None
     thumbnail_url: str | None = None
-    duration: str | None = None
+    duration: Int64 | None = None
     package_id: str | None = None
     sticker_id: str | None = None
 

@@ -13,7 +13,11 @@ __all__ = ["FacebookDataType", "Gender", "LineDataType", "OmniChannel", "TimeUni
 
 
 class OmniChannel(enum.Enum):
-    """A channel a scenario step, a delivery report or a log entry refers to."""
+    """A channel a scenario step, a delivery report or a log entry refers to.
+
+    The channels of Infobip's OpenAPI description of OMNI, plus ``PARSECO`` and
+    ``FACEBOOK``, which its older clients publish (SPEC section 4).
+    """
 
     SMS = "SMS"
     EMAIL = "EMAIL"
@@ -24,6 +28,9 @@ class OmniChannel(enum.Enum):
     FACEBOOK = "FACEBOOK"
     LINE = "LINE"
     VKONTAKTE = "VKONTAKTE"
+    KAKAO_CHINGU = "KAKAO_CHINGU"
+    KAKAO_ALIM = "KAKAO_ALIM"
+    WHATSAPP = "WHATSAPP"
 
 
 class TimeUnit(enum.Enum):

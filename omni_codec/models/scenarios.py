@@ -38,7 +38,9 @@ class Scenario(OmniStruct, kw_only=True):
     key: str | None = None
     name: str | None = None
     flow: Annotated[list[Step], xml_item("step")] | None = None
-    default_scenario: bool | None = None
+    # The wire name is `default` (SPEC section 4, the OpenAPI description);
+    # `defaultScenario` was only a client's attribute name.
+    default_scenario: bool | None = msgspec.field(default=None, name="default")
 
 
 class ScenariosResponse(OmniStruct, kw_only=True):
