@@ -77,6 +77,8 @@ class ValueShape:
 
     @property
     def enum_values(self) -> tuple[str, ...]:
+        """The known values of an enumeration (its members' texts); any other
+        text is an unknown value of it (SPEC section 4)."""
         if not isinstance(self.info, mi.EnumType):
             raise TypeError(f"a {self.kind.value} value has no members")
         return tuple(member.value for member in self.info.cls)
@@ -252,6 +254,15 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
             raise TypeError(f"{where}: a datetime constrained to be naive (tz=False) cannot be written")
         return ValueShape(Kind.DATETIME, info)
     if isinstance(info, mi.EnumType):
+        from .models.enums import OpenEnum  # (the models import this module)
+
+        if not issubclass(info.cls, OpenEnum):
+            # One behaviour for every enumeration: open on decode (SPEC section 4).
+            raise TypeError(
+                f"{where}: the enumeration {info.cls.__name__} is closed; the API's "
+                "enumerations are open on decode (SPEC section 4): derive it from "
+                "omni_codec.models.OpenEnum"
+            )
         if not all(type(member.value) is str for member in info.cls):
             raise TypeError(f"{where}: the members of {info.cls.__name__} need `str` values, their wire text")
         return ValueShape(Kind.ENUM, info)

@@ -4,7 +4,8 @@
 is described here once per value shape, as a :class:`Rule` read from the wire
 description (:mod:`omni_codec._binding`, which reads the models through
 ``msgspec.inspect``): the Python type, string patterns and lengths, integer bounds
-and steps, list lengths, enum membership, finite decimals within the XSD's
+and steps, list lengths, enumeration values (open: an unknown value is one
+too, SPEC section 4), finite decimals within the XSD's
 bounds, aware datetimes, free-form JSON values, required fields, the characters
 XML 1.0 can carry, and the rules a model checks in ``__post_init__`` (the simple
 request's phone numbers), which are run again as the decoders run them.
@@ -353,6 +354,9 @@ def _leaf_problem(rule: Rule) -> Callable[[Any], str | None]:
             if rule.max_length is not None and len(item) > rule.max_length:
                 return f"Expected `str` of at most {rule.max_length} characters, got {describe(item)}"
             return _char_problem(item)
+        elif kind is Kind.ENUM:
+            # A member's text is known to be fine; an unknown value's is any text.
+            return None if item.known else _char_problem(item.value)
         elif kind is Kind.INT:
             assert rule.low is not None and rule.high is not None  # always set for ints
             if not rule.low <= item <= rule.high:

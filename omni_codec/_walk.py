@@ -9,7 +9,7 @@ types that is a length check or two; ``strict=True`` uses a shadow type.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
@@ -85,11 +85,13 @@ def _check_json(value: Any, limits: Limits, path: list[str | int], depth: int) -
 
 @cache
 def strict_shadow(shape: StructShape) -> type[msgspec.Struct]:
-    """A Struct that mirrors ``shape`` but rejects unknown keys and reads no value.
+    """A Struct that mirrors ``shape`` but rejects unknown keys and unknown
+    enumeration values, and reads no other value.
 
     ``strict=True`` decodes the document a second time into this shadow: msgspec then
-    reports the first unknown key with its path, and leaves every value unparsed
-    (``msgspec.Raw``), so nothing the typed pass skipped can fail here.
+    reports the first unknown key or enumeration value with its path, and leaves
+    every other value unparsed (``msgspec.Raw``), so nothing the typed pass skipped
+    can fail here.
     """
     fields = [(f.attr, _shadow_of(f.value), None) for f in shape.fields]
     return msgspec.defstruct(
@@ -106,7 +108,15 @@ def _shadow_of(value: ValueShape) -> Any:
     if value.kind is Kind.LIST:
         assert value.item is not None
         return list[_shadow_of(value.item)] | None  # type: ignore[misc]
+    if value.kind is Kind.ENUM:
+        # The known values only: strict rejects an unknown one (SPEC section 4),
+        # with msgspec's message and path for an enum.
+        return _LITERAL[value.enum_values] | None
     return msgspec.Raw
+
+
+#: ``typing.Literal``, subscripted with values known only at run time.
+_LITERAL: Any = Literal
 
 
 def path_to(root: Any, target: Any) -> list[str | int] | None:

@@ -109,7 +109,8 @@ def from_type(cls: type[T], *, edge_cases: bool = False) -> SearchStrategy[T]:
 
     Every value satisfies the model's declared constraints and the rules of
     :data:`REQUIRED_PATHS`, so ``json.encode`` and, for document types,
-    ``xml.encode`` accept it. ``edge_cases=True`` favours long, empty,
+    ``xml.encode`` accept it. An enumeration sometimes holds an unknown value
+    (SPEC section 4), which the default mode decodes and ``strict=True`` refuses. ``edge_cases=True`` favours long, empty,
     whitespace-only and non-ASCII strings, empty and long lists, and bounds of
     numeric ranges. Raises :class:`TypeError` for a class that is not a model.
     """
@@ -329,7 +330,12 @@ def _datetime(rule: Rule, edge: bool) -> SearchStrategy[dt.datetime]:
 
 
 def _enum(rule: Rule, edge: bool) -> SearchStrategy[Any]:
-    return st.sampled_from(list(rule.python))  # type: ignore[call-overload]  # an Enum class
+    # Enumerations are open (SPEC section 4): besides the members, sometimes an
+    # unknown value, any text, which the default mode decodes and strict refuses.
+    members: list[Any] = list(rule.python)  # type: ignore[call-overload]  # an Enum class
+    texts = frozenset(member.value for member in members)
+    unknown = xml_text(max_size=20, edge_cases=edge).filter(lambda text: text not in texts)
+    return st.sampled_from(members) | unknown.map(rule.python)
 
 
 def _json_object(rule: Rule, edge: bool) -> SearchStrategy[dict[str, Any]]:

@@ -104,7 +104,7 @@ class Decoder(Generic[T]):
         try:
             # The generated fast path reads the regular document; anything else
             # (and every error) goes to the general path, for its path and line.
-            value = fast_reader.read(raw, self.type, self.limits)
+            value = fast_reader.read(raw, self.type, self.limits, strict=self.strict)
             if value is not None:
                 return value  # type: ignore[no-any-return]
             misses["read"] += 1

@@ -36,13 +36,13 @@ from omni_codec._checks import Rule, fast_check, find_problem, rule_of
 from omni_codec._paths import join
 from omni_codec._scalars import OmniDateTime
 from omni_codec._xml.fast import writer as fast_writer
-from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, OpenEnum, PhoneNumber, xml_item
 from omni_codec.strategies import _LEAVES, REQUIRED_PATHS, from_type
 
 # --- A model with every kind of value and constraint ---------------------------------
 
 
-class Tint(enum.Enum):
+class Tint(OpenEnum):
     RED = "RED"
     BLUE = "BLUE"
 

@@ -18,7 +18,6 @@ offset. These tests hold them to it:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import traceback
 from decimal import Decimal
@@ -47,7 +46,7 @@ from omni_codec._xml.fast import columns, wellformed
 from omni_codec._xml.fast import reader as fast_reader
 from omni_codec._xml.fast import writer as fast_writer
 from omni_codec.limits import DEFAULT_LIMITS, Limits
-from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, OpenEnum, PhoneNumber, xml_item
 from omni_codec.strategies import from_type
 
 # --- Models beyond the document types -----------------------------------------------
@@ -57,7 +56,7 @@ from omni_codec.strategies import from_type
 # the way the general paths do, whatever OMNI models exist yet.
 
 
-class Colour(enum.Enum):
+class Colour(OpenEnum):
     RED = "RED"
     GREEN = "GREEN"
 
@@ -677,7 +676,7 @@ def test_an_unexpected_exception_in_the_fast_reader_is_not_a_fallback(monkeypatc
     def broken(text: str, limit: int, references: bool) -> Any:
         raise TypeError("a bug in generated code")
 
-    monkeypatch.setitem(fast_reader._cache, OmniResponse, (broken, broken, readers[2]))
+    monkeypatch.setitem(fast_reader._cache, (OmniResponse, False), (broken, broken, readers[2]))
     with pytest.raises(TypeError, match="a bug in generated code"):
         xml.decode(xml.encode(OmniResponse(messages=[_message()])), type=OmniResponse)
 

@@ -20,7 +20,6 @@ types, float signs, decimal digits and offsets.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import io
 from collections.abc import Callable
 from decimal import Decimal
@@ -33,11 +32,11 @@ import xmlschema
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from omni_codec import json, xml
+from omni_codec import ValidationError, json, xml
 from omni_codec._binding import Kind, shape_of
 from omni_codec._scalars import OmniDateTime
 from omni_codec.schemas import xsd_path as schema_path
-from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, PhoneNumber, xml_item
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, OpenEnum, PhoneNumber, xml_item
 from omni_codec.strategies import (
     REQUIRED_PATHS,
     from_type,
@@ -45,6 +44,7 @@ from omni_codec.strategies import (
     json_values,
     xml_text,
 )
+from unknown_values import unknown_paths
 
 # --- The types under test ----------------------------------------------------------
 
@@ -127,7 +127,7 @@ def test_json_round_trip(cls: type[msgspec.Struct], edge_cases: bool, data: st.D
     encoded = json.encode(value)
     assert_same(json.decode(encoded, type=cls), value)
     assert_same(json.decode(encoded.decode("utf-8"), type=cls), value)
-    assert_same(json.decode(encoded, type=cls, strict=True), value)
+    assert_strict_decoding(json, encoded, cls, value)
 
 
 @pytest.mark.parametrize("edge_cases", EDGE)
@@ -173,7 +173,21 @@ def test_strict_decoding_accepts_what_the_encoder_writes(
     cls: type[msgspec.Struct], fmt: ModuleType, data: st.DataObject
 ) -> None:
     value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
-    assert_same(fmt.decode(fmt.encode(value), type=cls, strict=True), value)
+    assert_strict_decoding(fmt, fmt.encode(value), cls, value)
+
+
+def assert_strict_decoding(fmt: ModuleType, encoded: bytes, cls: type[Any], value: Any) -> None:
+    """``strict=True`` decodes what the encoder wrote back to ``value``, unless
+    ``value`` holds an unknown enumeration value: then it refuses the first, at
+    its path (SPEC section 4), which the default mode decodes (the round trips)."""
+    paths = unknown_paths(value)
+    if not paths:
+        assert_same(fmt.decode(encoded, type=cls, strict=True), value)
+        return
+    with pytest.raises(ValidationError) as caught:
+        fmt.decode(encoded, type=cls, strict=True)
+    assert caught.value.path == paths[0]
+    assert caught.value.message.startswith("Invalid enum value")
 
 
 # --- Every kind of value ------------------------------------------------------------
@@ -185,7 +199,7 @@ def test_strict_decoding_accepts_what_the_encoder_writes(
 # OMNI type and has no place in the XSD, so only the round trips apply.
 
 
-class Channel(enum.Enum):
+class Channel(OpenEnum):
     SMS = "SMS"
     EMAIL = "EMAIL"
     VKONTAKTE = "VKONTAKTE"
@@ -216,10 +230,12 @@ class EveryKind(OmniStruct, kw_only=True):
 @given(data=st.data())
 def test_every_kind_of_value_round_trips(edge_cases: bool, data: st.DataObject) -> None:
     value = data.draw(from_type(EveryKind, edge_cases=edge_cases), label="value")
-    from_json = json.decode(json.encode(value), type=EveryKind, strict=True)
+    from_json = json.decode(json.encode(value), type=EveryKind)
     assert_same(from_json, value)
-    from_xml = xml.decode(xml.encode(value), type=EveryKind, strict=True)
+    assert_strict_decoding(json, json.encode(value), EveryKind, value)
+    from_xml = xml.decode(xml.encode(value), type=EveryKind)
     assert_same(from_xml, value)
+    assert_strict_decoding(xml, xml.encode(value), EveryKind, value)
     assert_same(xml.decode(xml.encode(value, pretty=True), type=EveryKind), value)
     assert_same(json.decode(json.encode(from_xml), type=EveryKind), value)
 
@@ -303,6 +319,8 @@ VALUE_CASES: dict[str, Condition] = {
     "nested JSON": lambda v: any(
         isinstance(x, (dict, list)) and x for x in (v.custom_payload or {}).values()
     ),
+    "known enumeration value": lambda v: v.channel is not None and v.channel.known,
+    "unknown enumeration value": lambda v: v.channel is not None and not v.channel.known,
 }
 
 

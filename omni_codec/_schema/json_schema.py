@@ -28,6 +28,7 @@ import msgspec
 
 from .._scalars import DATETIME_XSD_PATTERN, OmniDateTime
 from ..models import DOCUMENT_TYPES
+from .open_enums import open_enumerations
 
 __all__ = ["generate_json_schema", "json_schema_files"]
 
@@ -49,7 +50,7 @@ def _schema_hook(cls: type) -> dict[str, Any]:
 
 def generate_json_schema(cls: type) -> dict[str, Any]:
     """The JSON Schema of one document type."""
-    schema = msgspec.json.schema(cls, schema_hook=_schema_hook)
+    schema = open_enumerations(msgspec.json.schema(cls, schema_hook=_schema_hook))
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
     return _adjust(schema)  # type: ignore[no-any-return]
 

@@ -24,7 +24,7 @@ phone numbers, it is checked by ``decode``, not by the XSD.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 import msgspec
 
@@ -164,9 +164,7 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
             "  </xs:simpleType>\n"
         )
     for enum_name, values in sorted(needs.enums.items()):
-        out.append(f'  <xs:simpleType name="{enum_name}">\n    <xs:restriction base="xs:string">\n')
-        out.extend(f"      <xs:enumeration value={quoteattr(v)}/>\n" for v in values)
-        out.append("    </xs:restriction>\n  </xs:simpleType>\n")
+        out.append(_open_enumeration(enum_name, values))
     if needs.json:
         out.append(_JSON_TYPES.replace("@JSON_NUMBER@", quoteattr(JSON_NUMBER_XSD_PATTERN)))
     out.append("</xs:schema>\n")
@@ -302,3 +300,25 @@ def _xsd_pattern(pattern: str) -> str:
     if not (pattern.startswith("\\A") and pattern.endswith("\\Z")):
         raise ValueError(f"model pattern {pattern!r} must be anchored with \\A and \\Z")
     return pattern[2:-2]
+
+
+def _open_enumeration(name: str, values: tuple[str, ...]) -> str:
+    """An enumeration as the decoder's default mode reads it (SPEC section 4): a
+    union of its known values (the type ``<name>Known``) and any other string,
+    an unknown value. ``strict=True`` takes the known values only, which is
+    stricter than this type; the known type says which they are."""
+    known = f"{name}Known"
+    documentation = (
+        f"An open enumeration: a value of {known}, or any other string, which is an "
+        "unknown value (decoded in the default mode, kept as its text; refused by "
+        "strict decoding)."
+    )
+    return (
+        f'  <xs:simpleType name="{name}">\n'
+        f"    <xs:annotation><xs:documentation>{escape(documentation)}</xs:documentation></xs:annotation>\n"
+        f'    <xs:union memberTypes="{known} xs:string"/>\n'
+        "  </xs:simpleType>\n"
+        f'  <xs:simpleType name="{known}">\n    <xs:restriction base="xs:string">\n'
+        + "".join(f"      <xs:enumeration value={quoteattr(v)}/>\n" for v in values)
+        + "    </xs:restriction>\n  </xs:simpleType>\n"
+    )

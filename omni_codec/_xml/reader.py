@@ -4,8 +4,8 @@ The tree is read into builtins (dicts keyed by wire name, lists, typed scalars) 
 readers compiled once per Struct shape, then ``msgspec.convert`` builds the Structs,
 so every constraint the models declare is checked exactly as for JSON, with the same
 path in the error. Readers are tolerant as the wire is: children in any order,
-unknown elements and attributes ignored unless ``strict``; ``xsi:nil="true"`` is
-absent. Tolerance never drops data (SPEC section 5): text other than whitespace
+unknown elements and attributes ignored unless ``strict``, and so are unknown
+values of an enumeration (SPEC section 4); ``xsi:nil="true"`` is absent. Tolerance never drops data (SPEC section 5): text other than whitespace
 where only elements may stand, and a nil element with content, are errors, as
 they are in the XSD; so is ``xsi:nil`` on an element the XSD does not make
 nillable (a required field, a list item, the root, free-form JSON's vocabulary).
@@ -214,13 +214,18 @@ def _value_reader(value: ValueShape) -> Reader:
     if kind is Kind.JSON:
         return _read_json_field
     parse = _LEAF_PARSERS[kind]
+    # An enumeration is open on decode; strict takes only its known values (SPEC 4).
+    known = frozenset(value.enum_values) if kind is Kind.ENUM else None
 
     def read_leaf(element: etree._Element, context: _Context) -> Any:
         if len(element):
             raise _Problem(element, f"Expected text, found element <{element[0].tag}>")
         text = element.text
         if parse is None:
-            return "" if text is None else text
+            text = "" if text is None else text
+            if known is not None and context.strict and text not in known:
+                raise _Problem(element, f"Invalid enum value {text!r}")  # msgspec's words
+            return text
         try:
             return parse("" if text is None else text)
         except ScalarError as exc:

@@ -78,6 +78,20 @@ class _EnumTable(dict[Any, Any]):
         raise Miss
 
 
+class _OpenEnumTable(dict[Any, Any]):
+    """An enum's members by wire text (``None`` for an absent element); another
+    text is an unknown value of the enumeration (SPEC section 4)."""
+
+    __slots__ = ("_unknown",)
+
+    def __init__(self, members: dict[Any, Any], unknown: Any) -> None:
+        super().__init__(members)
+        self._unknown = unknown
+
+    def __missing__(self, text: str) -> Any:
+        return self._unknown(text)
+
+
 #: An int's text -> the int (the reader's column conversion).
 INTS = _IntTable((str(i), i) for i in range(-128, 4096))
 INTS[None] = None
@@ -85,8 +99,10 @@ INTS[None] = None
 BOOLS = {"true": True, "1": True, "false": False, "0": False, None: None}
 
 
-def enum_table(cls: type[Any]) -> dict[Any, Any]:
-    """The members of the enum ``cls`` by their wire text."""
-    table = _EnumTable({m.value: m for m in cls if type(m.value) is str})
+def enum_table(cls: type[Any], *, strict: bool) -> dict[Any, Any]:
+    """The members of the enum ``cls`` by their wire text; another text is an
+    unknown value of ``cls`` (an ``OpenEnum``), or, when ``strict``, a miss."""
+    members = {m.value: m for m in cls if type(m.value) is str}
+    table = _EnumTable(members) if strict else _OpenEnumTable(members, cls)
     table[None] = None
     return table

@@ -93,16 +93,20 @@ _LEXICAL = {
 }
 
 
-def read(data: bytes | bytearray | memoryview | str, cls: type[Any], limits: Limits) -> Any:
+def read(
+    data: bytes | bytearray | memoryview | str, cls: type[Any], limits: Limits, *, strict: bool = False
+) -> Any:
     """``data`` decoded as ``cls``, or ``None`` when the general path must run.
 
     A result, when there is one, equals what ``parser.parse`` followed by
-    ``reader.read`` returns for the same arguments (``strict`` or not: a regular
-    document has nothing that ``strict`` refuses). ``data`` is best what
+    ``reader.read`` returns for the same arguments. A regular document has
+    nothing that ``strict`` refuses but an unknown value of an enumeration (SPEC
+    section 4): the readers of each mode differ only there, the strict one
+    handing such a document back. ``data`` is best what
     :func:`~omni_codec._input.xml_input` made of the input (``xml.decode`` hands
     it over so); any other input is normalised here.
     """
-    readers = _cache.get(cls) or readers_of(cls)
+    readers = _cache.get((cls, strict)) or readers_of(cls, strict=strict)
     if readers is None or readers[2] > limits.max_depth:
         return None  # (the general path checks the depth of the tree)
     if type(data) is bytes:
@@ -143,38 +147,39 @@ def read(data: bytes | bytearray | memoryview | str, cls: type[Any], limits: Lim
 
 _Reader = Callable[[str, int, bool], Any]
 _Readers = tuple[_Reader, _Reader, int]
-_cache: dict[type[Any], _Readers | None] = {}
-_sources: dict[type[Any], str] = {}
+_cache: dict[tuple[type[Any], bool], _Readers | None] = {}
+_sources: dict[tuple[type[Any], bool], str] = {}
 _cache_lock = threading.Lock()
 
 
-def readers_of(cls: type[Any]) -> _Readers | None:
-    """The compact and the whitespace-tolerant reader of ``cls``, and the depth
-    of its documents (``None``: no fast path for ``cls``, which is no document
-    type, or a model that holds itself)."""
+def readers_of(cls: type[Any], *, strict: bool = False) -> _Readers | None:
+    """The compact and the whitespace-tolerant reader of ``cls`` (for ``strict``
+    decoding or not), and the depth of its documents (``None``: no fast path for
+    ``cls``, which is no document type, or a model that holds itself)."""
+    key = (cls, strict)
     with _cache_lock:
-        if cls not in _cache:
+        if key not in _cache:
             entry: _Readers | None = None
             try:
                 document = document_of(cls)
             except TypeError:  # no document type: the general path says why
                 document = None
             if document is not None:
-                compact = _Generator(cls, document, spaced=False)
-                spaced = _Generator(cls, document, spaced=True)
+                compact = _Generator(cls, document, spaced=False, strict=strict)
+                spaced = _Generator(cls, document, spaced=True, strict=strict)
                 try:
                     entry = (compact.build(), spaced.build(), typed_depth(document.content))
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
                 else:
-                    _sources[cls] = f"{compact.text}\n\n\n# Whitespace between elements allowed:\n\n{spaced.text}"
-            _cache[cls] = entry
-        return _cache[cls]
+                    _sources[key] = f"{compact.text}\n\n\n# Whitespace between elements allowed:\n\n{spaced.text}"
+            _cache[key] = entry
+        return _cache[key]
 
 
-def source_of(cls: type[Any]) -> str:
+def source_of(cls: type[Any], *, strict: bool = False) -> str:
     """The generated source of ``cls``'s readers ("" when it has none)."""
-    return _sources.get(cls, "") if readers_of(cls) is not None else ""
+    return _sources.get((cls, strict), "") if readers_of(cls, strict=strict) is not None else ""
 
 
 @dataclass(frozen=True)
@@ -204,8 +209,9 @@ class _Generator(Source):
     pattern and cut again by its own.
     """
 
-    def __init__(self, cls: type[Any], document: DocumentShape, *, spaced: bool) -> None:
+    def __init__(self, cls: type[Any], document: DocumentShape, *, spaced: bool, strict: bool) -> None:
         self.cls = cls
+        self.strict = strict
         self.document = document
         self.shape = document.content
         self.spaced = spaced
@@ -523,7 +529,8 @@ class _Generator(Source):
                 lines.append(f"if {any_of(checks)}: raise Miss")
             return lines
         if kind is Kind.ENUM:
-            members = self.constant(f"_{rule.python.__name__}_members", enum_table(rule.python).__getitem__)
+            table = enum_table(rule.python, strict=self.strict)
+            members = self.constant(f"_{rule.python.__name__}_members", table.__getitem__)
             lines.append(f"{c} = _list(_map({members}, {c}))")
             return lines
         if kind is Kind.INT:
