@@ -5,7 +5,8 @@ readers compiled once per Struct shape, then ``msgspec.convert`` builds the Stru
 so every constraint the models declare is checked exactly as for JSON, with the same
 path in the error. Readers are tolerant as the wire is: children in any order,
 unknown elements and attributes ignored unless ``strict``, and so are unknown
-values of an enumeration (SPEC section 4); ``xsi:nil="true"`` is absent. Tolerance never drops data (SPEC section 5): text other than whitespace
+values of an enumeration (SPEC section 4); ``xsi:nil="true"`` is absent.
+Tolerance never drops data (SPEC section 5): text other than whitespace
 where only elements may stand, and a nil element with content, are errors, as
 they are in the XSD; so is ``xsi:nil`` on an element the XSD does not make
 nillable (a required field, a list item, the root, free-form JSON's vocabulary).
