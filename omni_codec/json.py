@@ -19,8 +19,9 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 
-from ._binding import is_model, shape_of
+from ._binding import shape_of
 from ._checks import fast_check, find_problem
+from ._decoders import DecoderCache
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._input import json_input
 from ._json_errors import malformed, not_unicode, null_where_required
@@ -168,7 +169,7 @@ class Decoder(Generic[T]):
 
 
 _encoder = Encoder()
-_decoders: dict[tuple[Any, bool], Decoder[Any]] = {}
+_decoders: DecoderCache[Decoder[Any]] = DecoderCache(Decoder)
 
 
 def encode(obj: Any, /) -> bytes:
@@ -198,13 +199,7 @@ def decode(
     ``type`` is not an OMNI model. For repeated calls, a :class:`Decoder` keeps
     the set-up.
     """
-    if limits is not None or not is_model(type):
-        return Decoder(type, strict=strict, limits=limits or DEFAULT_LIMITS).decode(data)
-    key = (type, strict)
-    decoder = _decoders.get(key)
-    if decoder is None:
-        decoder = _decoders[key] = Decoder(type, strict=strict)
-    return decoder.decode(data)  # type: ignore[no-any-return]
+    return _decoders.get(type, strict, limits).decode(data)  # type: ignore[no-any-return]
 
 
 def __dir__() -> list[str]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from ._binding import document_of, is_model
+from ._binding import document_of
+from ._decoders import DecoderCache
 from ._input import xml_input
 from ._validation import validate
 from ._xml import parser, reader, writer
@@ -116,7 +117,7 @@ class Decoder(Generic[T]):
             raise self.limits.depth_error() from None
 
 
-_decoders: dict[tuple[Any, bool], Decoder[Any]] = {}
+_decoders: DecoderCache[Decoder[Any]] = DecoderCache(Decoder)
 _encoders = {(p, d): Encoder(pretty=p, declaration=d) for p in (False, True) for d in (False, True)}
 
 
@@ -148,13 +149,7 @@ def decode(
     root, shape, type or value. For repeated calls, a :class:`Decoder` keeps the
     set-up.
     """
-    if limits is not None or not is_model(type):
-        return Decoder(type, strict=strict, limits=limits or DEFAULT_LIMITS).decode(data)
-    key = (type, strict)
-    decoder = _decoders.get(key)
-    if decoder is None:
-        decoder = _decoders[key] = Decoder(type, strict=strict)
-    return decoder.decode(data)  # type: ignore[no-any-return]
+    return _decoders.get(type, strict, limits).decode(data)  # type: ignore[no-any-return]
 
 
 def __dir__() -> list[str]:
