@@ -11,7 +11,7 @@ import msgspec
 import pytest
 
 from omni_codec import _checks
-from omni_codec._binding import Kind, shape_of
+from omni_codec._binding import Kind, ValueShape, shape_of
 from omni_codec._checks import Rule, rule_of
 from omni_codec._schema.json_schema import generate_json_schema
 from omni_codec.models import OmniStruct, xml_item
@@ -60,8 +60,8 @@ def test_the_schema_follows_the_rule_not_msgspecs_rendering(monkeypatch: pytest.
     code = shape_of(Part).by_name["code"].value
     real = rule_of
 
-    def stricter(value: object) -> Rule:
-        rule = real(value)  # type: ignore[arg-type]
+    def stricter(value: ValueShape) -> Rule:
+        rule = real(value)
         if value is code:
             return Rule(Kind.STRING, str, True, r"\A[A-Z]+\Z", 1, 8)
         return rule

@@ -56,16 +56,19 @@ def test_an_absent_optional_struct_on_the_path_ends_the_path() -> None:
 
 def test_the_simple_request_refuses_a_destination_without_phone_number_on_decode() -> None:
     body = b'{"destinations":[{"to":{"phoneNumber":"1"}},{"to":{"emailAddress":"a@b.c"}}]}'
-    with pytest.raises(DecodeError) as info:
+    with pytest.raises(ValidationError) as info:
         json.decode(body, type=OmniSimpleRequest)
-    assert "Object missing required field `phoneNumber`" in str(info.value)
+    assert isinstance(info.value, DecodeError)
+    assert info.value.message == "Object missing required field `phoneNumber`"
     assert info.value.path == "$.destinations[1].to.phoneNumber"
     document = (
         b"<request><destinations><destination><to><phoneNumber>1</phoneNumber></to></destination>"
         b"<destination><to><emailAddress>a@b.c</emailAddress></to></destination></destinations></request>"
     )
-    with pytest.raises(DecodeError) as info:
+    with pytest.raises(ValidationError) as info:
         xml.decode(document, type=OmniSimpleRequest)
+    assert isinstance(info.value, DecodeError)
+    assert info.value.message == "Object missing required field `phoneNumber`"
     assert info.value.path == "$.destinations[1].to.phoneNumber"
 
 
