@@ -37,6 +37,7 @@ __all__ = [
     "StructShape",
     "ValueShape",
     "XML_ITEM",
+    "required_paths",
     "root_name",
     "shape_of",
 ]
@@ -205,8 +206,59 @@ def _bound(cls: type[msgspec.Struct]) -> StructShape:
                 value = value.item
             if value.struct_type is not None:
                 pending.append(value.struct_type)
+    known = {**_shapes, **bound}
+    paths = {current: _required_paths(shape, known) for current, shape in bound.items()}
     _shapes.update(bound)  # only a type bound whole is kept
+    _required.update(paths)
     return _shapes[cls]
+
+
+#: Each bound type's ``__required_paths__``, checked: see :func:`required_paths`.
+_required: dict[type[msgspec.Struct], tuple[tuple[str, ...], ...]] = {}
+
+
+def required_paths(cls: type[msgspec.Struct]) -> tuple[tuple[str, ...], ...]:
+    """The fields a model requires below it although their type allows None.
+
+    A model declares them as ``__required_paths__``, dotted Python attribute
+    names from the model (``"destinations.to.phone_number"``): a list is
+    transparent, the rest of the path applying to every item, and a path stops
+    where an optional Struct on it is absent. The rule is for a field whose type
+    is shared with types where it is optional (SPEC section 3: the simple
+    request's phone numbers); the model's ``__post_init__`` checks it (see
+    :mod:`omni_codec.models._base`), the strategies satisfy it. A path naming a
+    field that does not exist, or continuing below a leaf, is a ``TypeError``
+    naming the model when it is first bound.
+    """
+    shape_of(cls)
+    return _required[cls]
+
+
+def _required_paths(
+    shape: StructShape, known: dict[type[msgspec.Struct], StructShape]
+) -> tuple[tuple[str, ...], ...]:
+    declared = shape.cls.__dict__.get("__required_paths__", ())
+    if isinstance(declared, str) or not all(isinstance(p, str) for p in declared):
+        raise TypeError(f"{shape.name}.__required_paths__: a tuple of dotted attribute paths")
+    out = []
+    for dotted in declared:
+        path = tuple(dotted.split("."))
+        current: StructShape | None = shape
+        for depth, attr in enumerate(path):
+            fields = {f.attr: f for f in current.fields} if current is not None else {}
+            if attr not in fields:
+                where = current.name if current is not None else "a leaf value"
+                raise TypeError(
+                    f"{shape.name}.__required_paths__: `{dotted}` names `{attr}`, "
+                    f"which {where} does not have"
+                )
+            value = fields[attr].value
+            while value.item is not None:
+                value = value.item
+            last = depth == len(path) - 1
+            current = None if last or value.struct_type is None else known[value.struct_type]
+        out.append(path)
+    return tuple(out)
 
 
 def _struct_shape(cls: type[msgspec.Struct]) -> StructShape:

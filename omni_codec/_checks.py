@@ -7,8 +7,9 @@ description (:mod:`omni_codec._binding`, which reads the models through
 and steps, list lengths, enumeration values (open: an unknown value is one
 too, SPEC section 4), finite decimals within the XSD's
 bounds, aware datetimes, free-form JSON values, required fields, the characters
-XML 1.0 can carry, and the rules a model checks in ``__post_init__`` (the simple
-request's phone numbers), which are run again as the decoders run them.
+XML 1.0 can carry, and the rules a model checks in ``__post_init__`` (among them
+its ``__required_paths__``: the simple request's phone numbers), which are run
+again as the decoders run them.
 
 Three readers of the same rules:
 
@@ -25,9 +26,9 @@ Three readers of the same rules:
   refuses.
 
 Other consumers read the :class:`Rule` of a shape (:func:`rule_of`) rather than
-the models again: the fast XML reader's column checks, the XSD generator's facets
-and the hypothesis strategies. (The decoders' own checks are msgspec's, of the same
-``Meta``; the JSON Schemas are msgspec's rendering of it.) A constraint outside
+the models again: the fast XML reader's column checks, the XSD generator's facets, the JSON
+Schemas' keywords and the hypothesis strategies. (The decoders' own checks are
+msgspec's, of the same ``Meta``.) A constraint outside
 what a Rule says is refused when the type is bound (:mod:`omni_codec._binding`).
 """
 

@@ -14,8 +14,8 @@ Every strategy is built by walking the wire description of the Structs
 (:func:`omni_codec._checks.rule_of`: string patterns and lengths, integer bounds,
 list lengths, enum members), so a new model is covered as soon as it is declared,
 and what is generated is what the encoders accept: nothing here names
-an OMNI type except :data:`REQUIRED_PATHS`, the table of the rules a model checks in
-code and the types cannot express.
+an OMNI type. Fields a model requires although their type allows None (its
+``__required_paths__``) are generated present.
 
 What is generated is *everything the codec promises to carry*, not only what the
 API usually sees: any text XML 1.0 can carry (whitespace, markup characters,
@@ -50,10 +50,10 @@ except ImportError as exc:  # tests/test_packaging.py runs this without hypothes
         name=exc.name,
     ) from exc
 
-from ._binding import Kind, StructShape, ValueShape, shape_of
+from ._binding import Kind, StructShape, ValueShape, required_paths, shape_of
 from ._checks import Rule, rule_of
 from ._scalars import OmniDateTime
-from .models import DOCUMENT_TYPES, OmniSimpleRequest
+from .models import DOCUMENT_TYPES
 
 __all__ = [
     "REQUIRED_PATHS",
@@ -66,15 +66,12 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: Fields that must be present although their type allows None: rules a model
-#: checks in ``__post_init__`` because the field's type is shared with types where
-#: it is optional. Each path is a sequence of Python attribute names from the
-#: keyed Struct; a list field is transparent, the rest of the path applying to
-#: every item. Generating values that satisfy the rule (rather than filtering out
-#: those that break it) keeps every example useful.
+#: Fields that must be present although their type allows None, per document
+#: type that has any: each model's ``__required_paths__`` as the binding reads it
+#: (:func:`omni_codec._binding.required_paths`), as tuples of attribute names. The
+#: strategies read the binding itself, for any model; this is for reading.
 REQUIRED_PATHS: Mapping[type[msgspec.Struct], tuple[tuple[str, ...], ...]] = {
-    # "phoneNumber required" (the source document; SPEC section 3).
-    OmniSimpleRequest: (("destinations", "to", "phone_number"),),
+    cls: required_paths(cls) for cls in DOCUMENT_TYPES if required_paths(cls)
 }
 
 # Characters outside XML 1.0's ``Char`` production (section 2.2): the codec must
@@ -108,15 +105,16 @@ def from_type(cls: type[T], *, edge_cases: bool = False) -> SearchStrategy[T]:
     """A strategy for values of the OMNI model ``cls`` that the codec can write.
 
     Every value satisfies the model's declared constraints and the rules of
-    :data:`REQUIRED_PATHS`, so ``json.encode`` and, for document types,
+    its ``__required_paths__``, so ``json.encode`` and, for document types,
     ``xml.encode`` accept it. An enumeration sometimes holds an unknown value
-    (SPEC section 4), which the default mode decodes and ``strict=True`` refuses. ``edge_cases=True`` favours long, empty,
+    (SPEC section 4), which the default mode decodes and ``strict=True`` refuses.
+    ``edge_cases=True`` favours long, empty,
     whitespace-only and non-ASCII strings, empty and long lists, and bounds of
     numeric ranges. Raises :class:`TypeError` for a class that is not a model.
     """
     if not (isinstance(cls, type) and issubclass(cls, msgspec.Struct)):
         raise TypeError(f"{cls!r} is not an OMNI model (a msgspec.Struct)")
-    required = frozenset(REQUIRED_PATHS.get(cls, ()))
+    required = frozenset(required_paths(cls))
     return cast(SearchStrategy[T], _struct(cls, required, edge_cases))
 
 
@@ -208,7 +206,7 @@ def _struct(cls: type[msgspec.Struct], required: Paths, edge: bool) -> SearchStr
 def _build_struct(shape: StructShape, required: Paths, edge: bool) -> SearchStrategy[Any]:
     unknown = {path[0] for path in required} - {f.attr for f in shape.fields}
     if unknown:
-        raise ValueError(f"REQUIRED_PATHS names fields {sorted(unknown)} unknown to {shape.name}")
+        raise ValueError(f"required paths name fields {sorted(unknown)} unknown to {shape.name}")
     fields: dict[str, SearchStrategy[Any]] = {}
     for field in shape.fields:
         below = frozenset(p[1:] for p in required if p[0] == field.attr)
@@ -233,7 +231,7 @@ def _value(value: ValueShape, required: Paths, edge: bool) -> SearchStrategy[Any
         assert value.item is not None  # a LIST always has an item shape
         return _list(_value(value.item, required, edge), rule, edge)
     if required:
-        raise ValueError(f"REQUIRED_PATHS continues below a {kind.value} value: {sorted(required)}")
+        raise ValueError(f"a required path continues below a {kind.value} value: {sorted(required)}")
     return _LEAVES[kind](rule, edge)
 
 

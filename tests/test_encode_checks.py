@@ -31,13 +31,13 @@ from hypothesis import strategies as st
 
 import omni_codec
 from omni_codec import EncodeError, ValidationError, json, xml
-from omni_codec._binding import Kind, StructShape, ValueShape, shape_of
+from omni_codec._binding import Kind, StructShape, ValueShape, required_paths, shape_of
 from omni_codec._checks import Rule, fast_check, find_problem, rule_of
 from omni_codec._paths import join
 from omni_codec._scalars import OmniDateTime
 from omni_codec._xml.fast import writer as fast_writer
 from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, OpenEnum, PhoneNumber, xml_item
-from omni_codec.strategies import _LEAVES, REQUIRED_PATHS, from_type
+from omni_codec.strategies import _LEAVES, from_type
 
 # --- A model with every kind of value and constraint ---------------------------------
 
@@ -205,7 +205,7 @@ class Site:
 
 def sites(value: msgspec.Struct, required_paths: frozenset[tuple[str, ...]]) -> list[Site]:
     """Every field of every Struct in ``value``. A field named by
-    ``REQUIRED_PATHS`` (a rule a model checks in code) counts as required."""
+    the model's ``__required_paths__`` counts as required."""
     found: list[Site] = []
 
     def walk(struct: Any, path: tuple[str | int, ...], attrs: tuple[str, ...]) -> None:
@@ -294,9 +294,9 @@ def test_every_rule_of_every_field_is_checked_by_both_encoders(
     cls: type[msgspec.Struct], data: st.DataObject
 ) -> None:
     document = data.draw(full_values(cls), label="document")
-    required_paths = frozenset(REQUIRED_PATHS.get(cls, ()))
+    paths = frozenset(required_paths(cls))
     checked = 0
-    for site in sites(document, required_paths):
+    for site in sites(document, paths):
         for brk in breaks(site.value, getattr(site.holder, site.attr), site.required):
             assert_refused(document, site, brk)
             checked += 1
@@ -312,7 +312,7 @@ def test_every_rule_of_every_field_is_checked_by_both_encoders(
 def test_any_broken_rule_of_any_value_is_refused(cls: type[msgspec.Struct], data: st.DataObject) -> None:
     """The same, on the values users' property tests see (``from_type``)."""
     document = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
-    site = data.draw(st.sampled_from(sites(document, frozenset(REQUIRED_PATHS.get(cls, ())))))
+    site = data.draw(st.sampled_from(sites(document, frozenset(required_paths(cls)))))
     choices = list(breaks(site.value, getattr(site.holder, site.attr), site.required))
     assert_refused(document, site, data.draw(st.sampled_from(choices), label="break"))
 

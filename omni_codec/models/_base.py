@@ -16,6 +16,7 @@ document's root element name (``__xml_root__``, a class variable).
 from __future__ import annotations
 
 import datetime as dt
+import linecache
 import sys
 import types
 import typing
@@ -24,7 +25,9 @@ from typing import Annotated, Any, ClassVar
 
 import msgspec
 
-from .._binding import XML_ITEM
+from .._binding import XML_ITEM, required_paths, shape_of
+from .._paths import join
+from ..errors import ValidationError
 from .._scalars import OmniDateTime
 
 __all__ = ["Int32", "Int64", "OmniStruct", "PhoneNumber", "xml_item"]
@@ -73,22 +76,135 @@ class OmniStruct(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=Tru
     __xml_wrapper__: ClassVar[bool] = False
     #: The attributes that hold datetimes (this class's and its bases').
     __omni_datetimes__: ClassVar[tuple[str, ...]] = ()
+    #: Fields required below this type although their type allows None (dotted
+    #: attribute paths, a list transparent): see ``_binding.required_paths``.
+    __required_paths__: ClassVar[tuple[str, ...]] = ()
     #: The rules the model checks in code (its own ``__post_init__``), if any.
     __omni_rule__: ClassVar[Callable[[Any], None] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         own_rule = cls.__dict__.get("__post_init__")
+        if cls.__dict__.get("__required_paths__"):
+            own_rule = _with_required_paths(cls, own_rule)
         new = tuple(_datetime_attributes(cls))
         inherited = cls.__omni_datetimes__
         if own_rule is not None:
             cls.__omni_rule__ = own_rule
-        if not new and (own_rule is None or not inherited):
+        if not new and (own_rule is None or (own_rule is cls.__dict__.get("__post_init__") and not inherited)):
             return  # nothing to add to what msgspec calls already
         attrs = cls.__omni_datetimes__ = (*inherited, *new)
         # msgspec reads ``__post_init__`` when it makes the class, and calls it after
         # every construction and decode: it is set here, wrapping the model's own.
         cls.__post_init__ = _datetime_post_init(attrs, cls.__omni_rule__)  # type: ignore[attr-defined]
+
+
+def _with_required_paths(
+    cls: type, own_rule: Callable[[Any], None] | None
+) -> Callable[[Any], None]:
+    """The model's rule with its ``__required_paths__`` checked first.
+
+    The paths are resolved against the binding on the first check (the types a
+    path goes through may be defined after ``cls``); an unknown path is then a
+    ``TypeError`` naming the model.
+    """
+    check: Callable[[Any], None] | None = None
+
+    def rule(self: Any) -> None:
+        nonlocal check
+        if check is None:
+            check = _required_check(cls)
+        check(self)
+        if own_rule is not None:
+            own_rule(self)
+
+    return rule
+
+
+def _required_check(cls: type) -> Callable[[Any], None]:
+    """A check of the required paths of ``cls``: the first field that is None
+    is reported as msgspec reports a missing field, at its wire path.
+
+    It runs on every decode of the model, so whether a field is missing is
+    answered by a loop generated for the paths (as fast as one written by hand);
+    where is looked for only then.
+    """
+    steps = []
+    for path in required_paths(cls):
+        shape = shape_of(cls)
+        step = []
+        for attr in path:
+            field = next(f for f in shape.fields if f.attr == attr)
+            value, depth = field.value, 0
+            while value.item is not None:
+                value, depth = value.item, depth + 1
+            step.append((attr, field.name, depth))
+            if value.struct_type is not None:
+                shape = shape_of(value.struct_type)
+        steps.append(tuple(step))
+    any_missing = _generated_test(cls.__qualname__, steps)
+
+    def check(self: Any) -> None:
+        if not any_missing(self):
+            return
+        for step in steps:
+            segments = _missing(self, step)
+            if segments is not None:
+                where = join(segments)
+                raise ValidationError(f"Object missing required field `{segments[-1]}`", path=where)
+
+    return check
+
+
+Step = tuple[tuple[str, str, int], ...]  # (attribute, wire name, list depth) per field
+
+
+def _generated_test(name: str, steps: list[Step]) -> Callable[[Any], bool]:
+    """``lambda v: any field of the paths is None``, as a generated loop."""
+    lines = ["def any_missing(v):"]
+    for step in steps:
+        indent, var, count = "    ", "v", 0
+        for index, (attr, _, depth) in enumerate(step):
+            if index == len(step) - 1:
+                lines.append(f"{indent}if {var}.{attr} is None: return True")
+                break
+            count += 1
+            lines += [f"{indent}x{count} = {var}.{attr}", f"{indent}if x{count} is not None:"]
+            indent, var = indent + "    ", f"x{count}"
+            for _ in range(depth):
+                count += 1
+                lines += [f"{indent}for x{count} in {var}:", f"{indent}    if x{count} is not None:"]
+                indent, var = indent + "        ", f"x{count}"
+    lines.append("    return False")
+    source = "\n".join(lines) + "\n"
+    filename = f"<omni_codec required paths of {name}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace: dict[str, Any] = {}
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (source built above)
+    test: Callable[[Any], bool] = namespace["any_missing"]
+    return test
+
+
+def _missing(value: Any, step: Step) -> list[str | int] | None:
+    """The path segments of the first field of ``step`` below ``value`` that is None."""
+    (attr, name, depth), rest = step[0], step[1:]
+    item = getattr(value, attr)
+    if not rest:
+        return [name] if item is None else None
+    found = _missing_in(item, depth, rest)
+    return None if found is None else [name, *found]
+
+
+def _missing_in(item: Any, depth: int, rest: Step) -> list[str | int] | None:
+    if item is None:
+        return None
+    if depth == 0:
+        return _missing(item, rest)
+    for index, inner in enumerate(item):
+        found = _missing_in(inner, depth - 1, rest)
+        if found is not None:
+            return [index, *found]
+    return None
 
 
 def _datetime_post_init(

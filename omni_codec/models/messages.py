@@ -10,7 +10,6 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from ..errors import ValidationError
 from ._base import Int32, OmniStruct, PhoneNumber, xml_item
 
 __all__ = [
@@ -49,27 +48,15 @@ class OmniSimpleRequest(OmniStruct, kw_only=True):
     """``POST /omni/1/text``: one text to one or more destinations."""
 
     __xml_root__: ClassVar[str] = "request"  # as in the source document (SPEC section 5)
+    # "phoneNumber required" (the source document's parameter list) applies to this
+    # request only; it cannot be a type constraint on the shared ``To``.
+    __required_paths__: ClassVar[tuple[str, ...]] = ("destinations.to.phone_number",)
 
     destinations: Annotated[list[Destination], msgspec.Meta(min_length=1), xml_item("destination")]
     bulk_id: str | None = None
     scenario_key: str | None = None
     text: str | None = None
     mail_subject: str | None = None
-
-    def __post_init__(self) -> None:
-        # "phoneNumber required" (the source document's parameter list) applies to
-        # this request only; it cannot be a type constraint on the shared ``To``.
-        # (It runs on every decode of a bulk: the index is looked for only when
-        # there is an error, which halves the loop.)
-        for destination in self.destinations:
-            if destination.to.phone_number is None:
-                index = next(
-                    i for i, d in enumerate(self.destinations) if d.to.phone_number is None
-                )
-                raise ValidationError(
-                    "Object missing required field `phoneNumber`",
-                    path=f"$.destinations[{index}].to.phoneNumber",
-                )
 
 
 class _StatusFields(OmniStruct, kw_only=True):
