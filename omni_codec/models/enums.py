@@ -55,7 +55,7 @@ class OpenEnum(enum.Enum):
         if self is other:
             return True
         # Members are unique (one per text); only unknown values need the text.
-        if type(other) is type(self):
+        if isinstance(other, OpenEnum) and type(other) is type(self):
             return bool(self._value_ == other._value_)
         return NotImplemented
 
