@@ -549,6 +549,26 @@ def test_the_writers_care_check_agrees_with_escape_text(texts: list[str]) -> Non
     assert fast_writer.needs_care(texts) is any(map(changed, texts))
 
 
+@given(texts=st.lists(st.text(alphabet="ab&<>\r\n\t\x00\x1f\u00e9\ufffe\ud800\U0001f600", max_size=6), max_size=6))
+@example(texts=["a", "&"])
+@example(texts=["", "<", ""])
+@example(texts=["\x00"])
+@example(texts=["a", "\x1f"])
+@example(texts=["\uffff"])
+@example(texts=["\ud800"])
+def test_the_escaped_column_is_escape_text_of_each(texts: list[str]) -> None:
+    """The escaped variant's column gives, in order, what escape_text gives of each
+    string, and is refused exactly when escape_text refuses one of them."""
+    try:
+        wanted = [writer.escape_text(text) for text in texts]
+    except writer.Unwritable:
+        with pytest.raises(fast.source.Miss):
+            fast_writer.escaped_column(texts)
+        return
+    next_text = fast_writer.escaped_column(texts)
+    assert [next_text() for _ in texts] == wanted
+
+
 @pytest.mark.parametrize(
     "pattern", [r"\A[0-9]+\Z", r"\A[0-9]*\Z", r"\A[a-z]+\Z", r"\A[0-9]{2,4}\Z", r"^[0-9]+$"]
 )
@@ -598,6 +618,8 @@ WRITTEN_BACK: list[tuple[str, Any]] = [
 WRITTEN_FAST: list[tuple[str, Any]] = [
     ("markup characters", OmniResponse(bulk_id="<&>", messages=[_message(name="a<b>&c", description="]]>")])),
     ("carriage return", OmniSimpleRequest(destinations=[Destination(to=To(phone_number="1"))], text="a\r\nb")),
+    ("markup in every item", OmniResponse(messages=[_message(name=f"a<{i}>&", description="\r\n'\"") for i in range(3)])),
+    ("markup in one item of many", OmniSimpleRequest(destinations=[Destination(message_id="m" if i else "<m>", to=To(phone_number=str(i), email_address="a&b" if i == 2 else None)) for i in range(4)])),
     ("non-ASCII", OmniResponse(messages=[_message(description="\u00e9\u4e2d\U0001f600\t\n")])),
     ("empty list", OmniResponse(messages=[])),
     ("int bounds", OmniResponse(messages=[_message(group_id=-(2**31), id=2**31 - 1)])),
@@ -620,10 +642,13 @@ def test_irregular_values_are_handed_back(name: str, value: Any) -> None:
 
 @pytest.mark.parametrize(("name", "value"), WRITTEN_FAST, ids=[c[0] for c in WRITTEN_FAST])
 def test_values_needing_care_are_written_fast(name: str, value: Any) -> None:
+    before = fast.misses["write"]
+    xml.encode(value)
+    assert fast.misses["write"] == before  # the fast path wrote it
     for pretty in (False, True):
-        fast = fast_writer.write(value, pretty=pretty)
-        assert fast is not None
-        assert fast == writer.write(value, pretty=pretty) == xml.encode(value, pretty=pretty)
+        written = fast_writer.write(value, pretty=pretty)
+        assert written is not None
+        assert written == writer.write(value, pretty=pretty) == xml.encode(value, pretty=pretty)
 
 
 @given(

@@ -23,7 +23,7 @@ from .._scalars import format_datetime, format_decimal
 from ..errors import EncodeError
 from .chars import NOT_XML_CHAR
 
-__all__ = ["Unwritable", "escape_text", "indent", "items_writer", "write", "write_json_field"]
+__all__ = ["Unwritable", "escape_markup", "escape_text", "indent", "items_writer", "write", "write_json_field"]
 
 
 class Unwritable(Exception):
@@ -86,6 +86,13 @@ def escape_text(text: str) -> str:
         raise Unwritable(
             f"Character U+{ord(bad.group()):04X} cannot be carried by XML 1.0"
         )
+    return escape_markup(text)
+
+
+def escape_markup(text: str) -> str:
+    """``text`` with the characters that would be read as markup or changed by a
+    parser written as references; ``text`` must hold only characters XML 1.0
+    allows (:func:`escape_text` checks it)."""
     # "\r" would come back as "\n" (XML 1.0 section 2.11): it is written as a
     # reference so that strings keep every character (SPEC section 5).
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(

@@ -11,16 +11,21 @@ Each value gets the checks the general writer makes, inlined from the same rules
 (:meth:`omni_codec._checks.Rule.tests`), so that it never writes what the general
 writer refuses.
 
-Escaping is the general writer's alone (:func:`~omni_codec._xml.writer.escape_text`).
+Escaping is that of the general writer (:func:`~omni_codec._xml.writer.escape_text`).
 The few strings outside lists are escaped by it as they are written. The strings
 of a list's items are written as they are and noted; after the loop their UTF-8
 bytes are looked through in one ``bytes.translate`` for anything that needs an
-escape or cannot be written (several times faster than a regular expression),
-and a list with such a string is written by the general writer's own list writer
-instead. Anything else the general writer would treat in its own way (a value of
-the wrong type, ``None`` in a required field, a character XML cannot carry)
-raises :class:`~.source.Miss`, and :func:`write` returns ``None``: the caller runs
-the general writer, which writes the same document or raises the precise error.
+escape or cannot be written (several times faster than a regular expression).
+When some need an escape, every noted string is escaped at once
+(:func:`escaped_column`: the same replacements as ``escape_text``, made once on
+the strings joined) and the list is written again by its *escaped* variant,
+generated from the same description, which takes its strings from that column in
+the order they were noted: a document whose texts hold ``&``, ``<`` or line ends
+costs about one more pass over its items, not the general writer's pace. Anything
+else the general writer would treat in its own way (a value of the wrong type,
+``None`` in a required field, a character XML cannot carry) raises
+:class:`~.source.Miss`, and :func:`write` returns ``None``: the caller runs the
+general writer, which writes the same document or raises the precise error.
 
 The document is written as a few ``str`` pieces (the root's text and the text of
 its list), each encoded to UTF-8 on its own: a list of ASCII items then stays an
@@ -42,12 +47,15 @@ from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
 from .columns import column_checker
 from .source import Miss, Source, any_of
 
-__all__ = ["needs_care", "write", "writer_of"]
+__all__ = ["escaped_column", "needs_care", "write", "writer_of"]
 
 # The bytes of UTF-8 text that escape_text would change or refuse: the markup
 # characters, "\r" (written as a reference) and the control characters outside
 # XML 1.0's Char production.
 _CARE_TABLE = marking_table(CONTROL_BYTES | frozenset(b"&<>\r"))
+
+
+_CONTROL_TABLE = marking_table(CONTROL_BYTES)
 
 
 def needs_care(texts: list[str]) -> bool:
@@ -59,6 +67,27 @@ def needs_care(texts: list[str]) -> bool:
     except UnicodeEncodeError:  # a lone surrogate
         return True
     return has_marked(raw, _CARE_TABLE) or has_noncharacter(raw)
+
+
+def escaped_column(texts: list[str]) -> Callable[[], str]:
+    """The texts of ``texts`` escaped as :func:`escape_text` escapes each, handed
+    out one per call in order; :class:`~.source.Miss` when one cannot be written
+    (the general writer reports it with its path).
+
+    The replacements are made once, on the texts joined by NUL, which no text
+    written can hold: four passes of ``str.replace`` over the whole column
+    instead of a function call and a search per string.
+    """
+    joined = "\0".join(texts)
+    try:
+        raw = joined.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        raise Miss from None
+    # The only control characters may be the separators.
+    if raw.translate(_CONTROL_TABLE).count(0) != max(len(texts) - 1, 0) or has_noncharacter(raw):
+        raise Miss
+    escaped = general.escape_markup(joined).split("\0")
+    return iter(escaped).__next__
 
 
 class _IntTexts(dict[int, str]):
@@ -147,6 +176,7 @@ class _Generator(Source):
             {
                 "Miss": Miss,
                 "_needs_care": needs_care,
+                "_escaped_column": escaped_column,
                 "_escape": general.escape_text,
                 "_type": type,
                 "_decimal_text": format_decimal,
@@ -154,8 +184,11 @@ class _Generator(Source):
                 "_json": _json,
                 "_join": "".join,
             },
-            locals=("v", "r", "items", "out", "append", "notes", "note"),
+            locals=("v", "r", "items", "out", "append", "notes", "note", "next_text"),
         )
+        # True while the escaped variant of a list is generated: its noted strings
+        # are taken, escaped, from the column of the first pass (``next_text``).
+        self.escaped = False
         self.lists: dict[int, str] = {}
         self.int_texts: dict[tuple[int, int], str] = {}
 
@@ -292,21 +325,23 @@ class _Generator(Source):
         # An int's text is looked up in a table of the values within its
         # bounds (_IntTexts), which refuses the others.
         tests = self._tests(value, a, pattern=not column, bounds=kind is not Kind.INT)
-        lines.append(f"if {tests}: raise Miss")
+        if not self.escaped:  # (the escaped variant writes values the first pass checked)
+            lines.append(f"if {tests}: raise Miss")
         if kind is Kind.STRING:
             if column:
                 assert columns is not None and rule.pattern is not None  # column says so
-                col = self.name(f"column_{name}")
-                columns[col] = self.constant("_matches_" + name, column_checker(rule.pattern))
-                lines.append(f"{col}_append({a})")
+                if not self.escaped:  # (a column that needs care goes to the general writer)
+                    col = self.name(f"column_{name}")
+                    columns[col] = self.constant("_matches_" + name, column_checker(rule.pattern))
+                    lines.append(f"{col}_append({a})")
             elif not escape:
-                lines.append(f"note({a})")
+                lines.append(self._note(a))
             return f"_escape({a})" if escape else a
         if kind is Kind.ENUM:
             t = self.name(f"t_{name}")
             lines.append(f"{t} = {a}.value")  # a str: _binding refuses other enums
             if not escape:
-                lines.append(f"note({t})")
+                lines.append(self._note(t))
             return f"_escape({t})" if escape else t
         if kind is Kind.INT:
             assert rule.low is not None and rule.high is not None  # always set for ints
@@ -325,16 +360,28 @@ class _Generator(Source):
             raise TypeError(f"no leaf of kind {kind}")  # every leaf kind is above
         return t
 
+    def _note(self, var: str) -> str:
+        """Note the string ``var`` (first pass), or take its escaped text (the
+        escaped variant, in the same order)."""
+        return f"{var} = next_text()" if self.escaped else f"note({var})"
+
     def _list(self, value: ValueShape) -> str:
         """A function that writes a list's items (the content of its element).
 
         The strings of all the items are checked at the end; if any needs an
         escape, the list is written by the general writer instead.
         """
-        item, item_name = value.item, value.item_name
-        assert item is not None and item_name is not None  # a bound LIST has both
         if id(value) in self.lists:
             return self.lists[id(value)]
+        escaped, self.escaped = self.escaped, False  # (a list inside an escaped item)
+        try:
+            return self._new_list(value)
+        finally:
+            self.escaped = escaped
+
+    def _new_list(self, value: ValueShape) -> str:
+        item, item_name = value.item, value.item_name
+        assert item is not None and item_name is not None  # a bound LIST has both
         start, end = f"<{item_name}>", f"</{item_name}>"
         body: list[str] = []
         columns: dict[str, str] = {}
@@ -343,9 +390,14 @@ class _Generator(Source):
             body.append(f"if {self._tests(item, 'v')}: raise Miss")
             fragment = self._struct(item.struct, "v", body, columns, escape=False)
             body.append(f"append({self._inline(start + fragment + end)})")
+            write_escaped = self._escaped_list(value)
             after = [f"if not {check}({column}): raise Miss" for column, check in columns.items()]
-            cared = any_of([f"_needs_care({column})" for column in ("notes", *columns)])
-            after.append(f"if {cared}: return [{general_items}(items)]")
+            if columns:  # (pattern columns rarely allow a markup character)
+                cared = any_of([f"_needs_care({column})" for column in columns])
+                after.append(f"if {cared}: return [{general_items}(items)]")
+            after.append(
+                f"if _needs_care(notes): return {write_escaped}(items, _escaped_column(notes))"
+            )
             escape = False
         else:
             # Items that are not Structs: each written by the field code,
@@ -367,6 +419,28 @@ class _Generator(Source):
         )
         self.lists[id(value)] = function
         return function
+
+    def _escaped_list(self, value: ValueShape) -> str:
+        """The escaped variant of a list of Structs: the same loop, without the
+        checks the first pass made, its noted strings taken from ``next_text``."""
+        item, item_name = value.item, value.item_name
+        assert item is not None and item_name is not None  # a bound LIST has both
+        start, end = f"<{item_name}>", f"</{item_name}>"
+        body: list[str] = []
+        self.escaped = True
+        try:
+            fragment = self._struct(item.struct, "v", body, {}, escape=False)
+        finally:
+            self.escaped = False
+        body.append(f"append({self._inline(start + fragment + end)})")
+        lines = [
+            "out = []",
+            "append = out.append",
+            "for v in items:",
+            *(f"    {line}" for line in body),
+            "return out",
+        ]
+        return self.function(f"_write_{item_name}_escaped", "items, next_text", lines)
 
 
 def _cut(text: str, width: int = 60) -> list[str]:
