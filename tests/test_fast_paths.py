@@ -569,6 +569,28 @@ def test_the_escaped_column_is_escape_text_of_each(texts: list[str]) -> None:
     assert [next_text() for _ in texts] == wanted
 
 
+_REFERENCE_PIECES = ["a", "\u00e9", "&", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#13;", "&#xD;",
+                     "&#x0d;", "&#10;", "&#9;", "&#38;", "&#x26;", "lt;", "#13;", "&#0;", "&#128512;",
+                     "&#xFFFE;", "&bogus;", ";"]
+
+
+@given(column=st.lists(st.one_of(st.none(), st.lists(st.sampled_from(_REFERENCE_PIECES), max_size=5).map("".join)), max_size=6))
+@example(column=["&#38;lt;", "&amp;#13;"])
+@example(column=[None, "&#x26;amp;", None])
+def test_a_column_is_unescaped_as_a_parser_reads_each_text(column: list[str | None]) -> None:
+    """Every text of the column reads as lxml reads it in an element; the column
+    is refused exactly when one of its texts is not well-formed."""
+    from lxml import etree
+
+    try:
+        wanted = [None if t is None else etree.fromstring(f"<a>{t}</a>").text or "" for t in column]
+    except etree.XMLSyntaxError:
+        with pytest.raises(fast.source.Miss):
+            wellformed.unescape(column)
+        return
+    assert wellformed.unescape(column) == wanted
+
+
 @pytest.mark.parametrize(
     "pattern", [r"\A[0-9]+\Z", r"\A[0-9]*\Z", r"\A[a-z]+\Z", r"\A[0-9]{2,4}\Z", r"^[0-9]+$"]
 )

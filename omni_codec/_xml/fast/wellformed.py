@@ -45,18 +45,47 @@ def _replace(match: re.Match[str]) -> str:
     return chr(code)
 
 
+# The character references producers write most (line ends and tabs, which
+# serialisers write as references so that a parser keeps them), replaced
+# without a call per reference.
+_COMMON_REFERENCES = tuple(
+    (f"&#{form};", chr(code))
+    for code in (13, 10, 9)
+    for form in (str(code), f"x{code:X}", f"x{code:x}", f"x{code:02X}", f"x{code:02x}")
+)
+# amp last: the "&" it makes must not start another reference.
+_NAMED = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
+
+
 def unescape(column: list[str | None]) -> list[str | None]:
-    """The texts of ``column`` with their references replaced, as a parser does."""
-    if "&" not in "".join(filter(None, column)):
+    """The texts of ``column`` with their references replaced, as a parser does.
+
+    The whole column at once: its texts joined by NUL (which no text of a
+    document this path reads can hold, raw or as a reference), the references
+    replaced in a few passes of ``str.replace`` (one pass of a regular expression
+    when other character references are left), then split again. Each
+    replacement makes no ``&``, but the last, so none makes another reference.
+    """
+    texts = [text for text in column if text is not None]
+    joined = "\0".join(texts)
+    if "&" not in joined:
         return column
-    out = []
-    for text in column:
-        if text is not None and "&" in text:
-            if _STRAY_AMPERSAND.search(text):
-                raise Miss  # not well-formed: the general path reports it
-            text = _REFERENCE.sub(_replace, text)
-        out.append(text)
-    return out
+    if _STRAY_AMPERSAND.search(joined):
+        raise Miss  # not well-formed: the general path reports it
+    if "&#" in joined:
+        for reference, char in _COMMON_REFERENCES:
+            joined = joined.replace(reference, char)
+    if "&#" in joined:
+        # Other character references (one of them may make a "&"): one pass
+        # from left to right, as a parser reads them.
+        joined = _REFERENCE.sub(_replace, joined)
+    else:
+        for reference, char in _NAMED:
+            joined = joined.replace(reference, char)
+    replaced = iter(joined.split("\0"))
+    if len(texts) == len(column):
+        return list(replaced)
+    return [None if text is None else next(replaced) for text in column]
 
 
 # The XML declaration the fast path reads: the XMLDecl production (XML 1.0
