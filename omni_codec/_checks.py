@@ -114,6 +114,7 @@ class Rule:
         *,
         pattern: bool = True,
         bounds: bool = True,
+        problem: bool = True,
     ) -> list[str]:
         """Python expressions, each true when the value named ``var`` (not
         ``None``) breaks this rule; ``constant`` names the objects they use.
@@ -121,7 +122,10 @@ class Rule:
         For the leaves and lists; a Struct's fields are the caller's to walk.
         ``pattern=False`` leaves a string's pattern to the caller (who may check
         a column of strings at once, see :func:`~omni_codec._xml.fast.columns.column_checker`);
-        ``bounds=False`` leaves an integer's ``low`` and ``high`` to the caller.
+        ``bounds=False`` leaves an integer's ``low`` and ``high`` to the caller;
+        ``problem=False`` leaves a decimal's or a datetime's own check to the
+        caller (whose formatting refuses the same values: the check *is* the
+        formatting, see :func:`_datetime_problem`).
         """
         python = constant(f"_{self.python.__name__}", self.python)
         if self.exact:
@@ -138,7 +142,7 @@ class Rule:
             out.append(f"not {self.low} <= {var} <= {self.high}")
         if self.multiple_of is not None:
             out.append(f"{var} % {self.multiple_of}")
-        if self.kind in _LEAF_PROBLEMS:
+        if self.kind in _LEAF_PROBLEMS and (problem or self.kind is Kind.JSON):
             out.append(f"{constant(f'_{self.kind.value}_problem', _LEAF_PROBLEMS[self.kind])}({var}) is not None")
         return out
 

@@ -200,6 +200,8 @@ def check_decimal(value: Decimal) -> None:
         )
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
+    if exponent >= -DECIMAL_MAX_FRACTION_DIGITS:  # (the usual case: no digit to count)
+        return
     trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
     if -(exponent + trailing_zeros) > DECIMAL_MAX_FRACTION_DIGITS:
         raise ScalarError(f"Decimal {describe(value)} has more than 100 fraction digits")
@@ -257,18 +259,24 @@ def _datetime_problem(value: str, text: str) -> str:
     return f"Datetime {describe(text)} has no such date {year}-{month}-{day}"
 
 
+#: The text of each whole-minute UTC offset met so far (fewer than 2,880 exist).
+_OFFSET_TEXTS: dict[dt.timedelta, str] = {}
+
+
 def format_datetime(value: dt.datetime) -> str:
     offset = value.utcoffset()
     if offset is None:
         raise ScalarError("A naive datetime has no offset and cannot be written")
-    seconds = int(offset.total_seconds())
-    if seconds % 60 or offset.microseconds:
-        raise ScalarError(f"Offset {offset} is not a whole number of minutes")
-    sign = "-" if seconds < 0 else "+"
-    hours, minutes = divmod(abs(seconds) // 60, 60)
-    micro = value.microsecond
-    fraction = f"{micro // 1000:03d}" if micro % 1000 == 0 else f"{micro:06d}"
-    return (
-        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"
-        f"{value.minute:02d}:{value.second:02d}.{fraction}{sign}{hours:02d}{minutes:02d}"
-    )
+    suffix = _OFFSET_TEXTS.get(offset)
+    if suffix is None:
+        seconds = int(offset.total_seconds())
+        if seconds % 60 or offset.microseconds:
+            raise ScalarError(f"Offset {offset} is not a whole number of minutes")
+        sign = "-" if seconds < 0 else "+"
+        hours, minutes = divmod(abs(seconds) // 60, 60)
+        suffix = _OFFSET_TEXTS[offset] = f"{sign}{hours:02d}{minutes:02d}"
+    # The date and time as isoformat writes them (the year in four digits),
+    # without its offset: milliseconds unless that would lose a digit.
+    if value.microsecond % 1000 == 0:
+        return dt.datetime.isoformat(value, timespec="milliseconds")[:23] + suffix
+    return dt.datetime.isoformat(value, timespec="microseconds")[:26] + suffix

@@ -602,6 +602,35 @@ def test_every_column_checker_agrees_with_re_search(pattern: str, column: list[s
     assert columns.column_checker(pattern)(column) is all(search(s) for s in column)
 
 
+@given(
+    value=st.datetimes(
+        min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31),
+        timezones=st.one_of(st.none(), st.timezones(), st.builds(
+            dt.timezone, st.timedeltas(min_value=-dt.timedelta(hours=23, minutes=59),
+                                      max_value=dt.timedelta(hours=23, minutes=59)))),
+    )
+)
+def test_a_datetime_is_written_as_the_spec_writes_it(value: dt.datetime) -> None:
+    """SPEC section 4: ``2015-06-04T13:01:52.933+0000``, milliseconds unless a
+    digit would be lost; refused when naive or not a whole-minute offset."""
+    from omni_codec._scalars import ScalarError, format_datetime
+
+    offset = value.utcoffset()
+    if offset is None or offset % dt.timedelta(minutes=1):
+        with pytest.raises(ScalarError):
+            format_datetime(value)
+        return
+    minutes = offset // dt.timedelta(minutes=1)
+    fraction = f"{value.microsecond:06d}"
+    fraction = fraction[:3] if fraction.endswith("000") else fraction
+    wanted = (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:"
+        f"{value.second:02d}.{fraction}{'-' if minutes < 0 else '+'}"
+        f"{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    )
+    assert format_datetime(value) == wanted
+
+
 # --- Irregular values: the fast writer hands back, the result is the general one -----
 
 

@@ -41,7 +41,7 @@ from typing import Any
 
 from ..._binding import DocumentShape, Kind, StructShape, ValueShape, document_of, is_model
 from ..._checks import model_rule, rule_of
-from ..._scalars import format_datetime, format_decimal
+from ..._scalars import ScalarError, format_datetime, format_decimal
 from .. import writer as general
 from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
 from .columns import column_checker
@@ -179,8 +179,8 @@ class _Generator(Source):
                 "_escaped_column": escaped_column,
                 "_escape": general.escape_text,
                 "_type": type,
-                "_decimal_text": format_decimal,
-                "_datetime_text": format_datetime,
+                "_decimal_text": _checked(format_decimal),
+                "_datetime_text": _checked(format_datetime),
                 "_json": _json,
                 "_join": "".join,
             },
@@ -324,7 +324,12 @@ class _Generator(Source):
         column = columns is not None and rule.pattern is not None
         # An int's text is looked up in a table of the values within its
         # bounds (_IntTexts), which refuses the others.
-        tests = self._tests(value, a, pattern=not column, bounds=kind is not Kind.INT)
+        # A decimal's or datetime's check is its formatting (which refuses the
+        # same values): it is made once, by the formatting below.
+        formatted = kind in (Kind.DECIMAL, Kind.DATETIME)
+        tests = self._tests(
+            value, a, pattern=not column, bounds=kind is not Kind.INT, problem=not formatted
+        )
         if not self.escaped:  # (the escaped variant writes values the first pass checked)
             lines.append(f"if {tests}: raise Miss")
         if kind is Kind.STRING:
@@ -441,6 +446,18 @@ class _Generator(Source):
             "return out",
         ]
         return self.function(f"_write_{item_name}_escaped", "items, next_text", lines)
+
+
+def _checked(format_text: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``format_text``, with a value it refuses (:class:`ScalarError`) a miss."""
+
+    def text(value: Any) -> str:
+        try:
+            return format_text(value)
+        except ScalarError:
+            raise Miss from None
+
+    return text
 
 
 def _cut(text: str, width: int = 60) -> list[str]:
