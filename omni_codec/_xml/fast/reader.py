@@ -60,6 +60,7 @@ from ...errors import DecodeError, ValidationError
 from ...limits import Limits
 from ..depth import typed_depth
 from . import wellformed
+from .wellformed import Characters
 from .columns import BOOLS, INTS, column_checker, enum_table
 from .source import Miss, Source, any_of, call
 
@@ -118,11 +119,24 @@ def read(
             raw = xml_input(data, limits)
         except DecodeError:  # the general path reports it
             return None
-    text = wellformed.text_of(raw)
-    if text is None or not wellformed.characters_allowed(raw):
+    decoded = wellformed.text_of(raw)
+    if decoded is None:
+        return None
+    text, raw = decoded
+    allowed = wellformed.characters_allowed(raw)
+    if allowed is Characters.REFUSED:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<!" in text or "<?" in text:
+        # Comments, processing instructions and CDATA sections made what a
+        # parser makes of them: nothing, and text (SPEC section 5).
+        plain = wellformed.without_markup(text)
+        if plain is None or (allowed is Characters.TERMINATOR and "]]>" in plain):
+            return None
+        text = plain
+    elif allowed is Characters.TERMINATOR:
+        return None
     references = "&" in text
     limit = limits.max_list_items
     # (The cyclic collector is left alone: pausing it would speed this up, but it

@@ -13,6 +13,7 @@ targets, on every input.
 
 from __future__ import annotations
 
+import enum
 import re
 
 from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, is_char, marking_table
@@ -21,11 +22,13 @@ from .source import Miss
 __all__ = [
     "TEXT_NODE_LIMIT",
     "TEXT_WINDOW",
+    "Characters",
     "characters_allowed",
     "may_have_huge_text",
     "may_have_space",
     "text_of",
     "unescape",
+    "without_markup",
 ]
 
 # The references a document without a DTD can hold (XML 1.0 section 4.1, 4.6);
@@ -89,13 +92,21 @@ def unescape(column: list[str | None]) -> list[str | None]:
 
 
 # The XML declaration the fast path reads: the XMLDecl production (XML 1.0
-# section 2.8, 4.3.3, 2.9) with version 1.0 and the encoding absent or UTF-8.
+# section 2.8, 4.3.3, 2.9) with version 1.0 and the encoding absent or one of
+# _ENCODINGS (the group "encoding").
 _DECLARATION = re.compile(
     r"""<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')"""
-    r"""(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[uU][tT][fF]-8"|'[uU][tT][fF]-8'))?"""
+    r"""(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"(?P<encoding>[A-Za-z0-9-]+)"|'(?P<encoding2>[A-Za-z0-9-]+)'))?"""
     r"""(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?"""
     r"""[ \t\r\n]*\?>"""
 )
+# The encodings a document in bytes may declare here, by the name Python decodes
+# it with: UTF-8, and ISO-8859-1, which Java and .NET producers declare and which
+# maps each byte to the code point of its value, as libxml2 reads it. Any other
+# name goes to the general path, which reads it with libxml2 or refuses it.
+_ENCODINGS = {"utf-8": "utf-8", "iso-8859-1": "latin-1"}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
 # The bytes looked for at first: those of the control characters XML 1.0 does
 # not allow, "]" (of "]]>", not allowed in text, section 2.4) and 0xEF (which
 # starts U+FFFE and U+FFFF). The last two are rare: a document with either is
@@ -111,31 +122,129 @@ TEXT_NODE_LIMIT = 1_000_000_000  # huge_tree=True, as in parser._parser
 TEXT_WINDOW = TEXT_NODE_LIMIT * 2 // 5
 
 
-def text_of(raw: bytes) -> str | None:
-    """The document after its XML declaration, if it is one this path reads."""
-    start = 0
+def text_of(raw: bytes) -> tuple[str, bytes] | None:
+    """The document after its XML declaration, if it is one this path reads, and
+    the bytes its characters are checked on (:func:`characters_allowed`).
+
+    A document in UTF-8 is read as it is; one in ISO-8859-1 (declared so) is
+    decoded once, each byte its own character, and checked on its bytes, whose
+    control characters are those of the text; one in UTF-16 (with a byte order
+    mark and a declaration that says UTF-16) is decoded once and checked on its
+    UTF-8 form. The rest takes the same path as a UTF-8 document.
+    """
+    if raw.startswith(_UTF16_BOMS):
+        return _utf16_text_of(raw)
+    start, encoding = 0, "utf-8"
     if raw.startswith(b"<?xml"):
         declaration = _DECLARATION.match(raw[:200].decode("ascii", "replace"))
         if declaration is None:
             return None
         start = declaration.end()
+        name = declaration.group("encoding") or declaration.group("encoding2")
+        if name is not None:
+            found = _ENCODINGS.get(name.lower())
+            if found is None:
+                return None
+            encoding = found
     elif not raw.startswith(b"<"):
-        return None  # a byte order mark, UTF-16, leading whitespace: general path
+        return None  # another byte order mark, leading whitespace: general path
     try:
-        return raw[start:].decode("utf-8")
+        return raw[start:].decode(encoding), raw
     except UnicodeDecodeError:
         return None
 
 
-def characters_allowed(raw: bytes) -> bool:
-    """Whether ``raw`` (UTF-8) has only characters XML 1.0 allows and no ``]]>``.
+def _utf16_text_of(raw: bytes) -> tuple[str, bytes] | None:
+    try:
+        text = raw.decode("utf-16")  # the byte order mark says which; a lone surrogate fails
+    except UnicodeDecodeError:
+        return None
+    declaration = _DECLARATION.match(text, 0, 200)
+    if declaration is None:
+        return None
+    name = declaration.group("encoding") or declaration.group("encoding2")
+    if name is None or name.lower() != "utf-16":
+        return None
+    return text[declaration.end():], text.encode("utf-8")
+
+
+class Characters(enum.Enum):
+    """What :func:`characters_allowed` finds."""
+
+    REFUSED = 0
+    ALLOWED = 1
+    #: Allowed, but ``]]>`` occurs, which only the end of a CDATA section may be:
+    #: the caller checks that none is left once CDATA sections are text.
+    TERMINATOR = 2
+
+
+def characters_allowed(raw: bytes) -> Characters:
+    """Whether ``raw`` (UTF-8, or ISO-8859-1) has only characters XML 1.0 allows
+    and no ``]]>`` outside CDATA sections.
 
     Whether it has a reference to a character XML does not allow is for
     :func:`unescape` to say.
     """
     if not has_marked(raw, _SUSPECT_TABLE):
-        return True
-    return not (has_marked(raw, _CONTROL_TABLE) or b"]]>" in raw or has_noncharacter(raw))
+        return Characters.ALLOWED
+    if has_marked(raw, _CONTROL_TABLE) or has_noncharacter(raw):
+        return Characters.REFUSED
+    if b"]]>" in raw:
+        return Characters.TERMINATOR if b"<![CDATA[" in raw else Characters.REFUSED
+    return Characters.ALLOWED
+
+
+# Comments, processing instructions and CDATA sections, as XML 1.0 sections 2.5,
+# 2.6 and 2.7 write them ("\r" is normalised away first): a comment holds no
+# "--"; a PI's target is an ASCII name that does not start with "xml" in any
+# case (reserved) and holds no colon (XML Namespaces section 7); a CDATA
+# section's content is the only group. Anything these do not match stays in the
+# text, where no pattern of the fast reader matches it: the general path reads it.
+_MARKUP = re.compile(
+    r"<!--(?:[^-]|-(?!-))*-->"
+    r"|<\?(?![Xx][Mm][Ll])[A-Za-z_][A-Za-z0-9._-]*(?:[ \t\n](?:[^?]|\?(?!>))*)?\?>"
+    r"|<!\[CDATA\[(.*?)\]\]>",
+    re.DOTALL,
+)
+_CDATA_SPACE = re.compile(r"[ \t\n]*")
+
+
+def without_markup(text: str) -> str | None:
+    """``text`` with its comments and processing instructions removed and its
+    CDATA sections written as text, or ``None`` when one stands where that would
+    make a document out of one that is not well-formed.
+
+    The document reads as the original does: a parser ignores the first two and
+    joins the text around them (SPEC section 5), and a CDATA section is its text.
+    Where each stands is checked, so that no document is made well-formed here:
+
+    * every one stands outside tags: the last ``<`` or ``>`` before it is a
+      ``>`` (``<a<!-- -->>`` is not ``<a>``);
+    * a CDATA section may only stand inside the root, where a parser makes text
+      of it: one of whitespace alone, which outside the root would pass for the
+      whitespace allowed there, hands the document back; any other text outside
+      the root is refused by the fast reader's patterns. Its content is escaped
+      (``&``, ``<``, ``>``), so it can make neither markup nor ``]]>``.
+    """
+    parts = _MARKUP.split(text)
+    if len(parts) == 1:
+        return text
+    segments = parts[::2]
+    # Before each construct: the last "<" or ">" is a ">" (or neither is there,
+    # and the construct before it stood outside tags, or none did).
+    if not all(segment.rfind(">") >= segment.rfind("<") for segment in segments[:-1]):
+        return None
+    contents = parts[1::2]
+    cdata = [content for content in contents if content is not None]
+    if cdata:
+        if any(_CDATA_SPACE.fullmatch(content) for content in cdata):
+            return None
+        joined = "\0".join(cdata)  # no text holds a NUL (characters_allowed)
+        if "&" in joined or "<" in joined or ">" in joined:
+            joined = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            escaped = iter(joined.split("\0"))
+            parts[1::2] = [None if content is None else next(escaped) for content in contents]
+    return "".join(filter(None, parts))
 
 
 def may_have_huge_text(raw: bytes) -> bool:
