@@ -66,10 +66,13 @@ class Source:
         self.namespace[name] = value
         return name
 
-    def function(self, wanted: str, parameters: str, lines: list[str]) -> str:
-        """Add the function ``wanted`` (a fresh name made of it) with ``lines``
-        as its body; return its name."""
-        name = self.name(wanted)
+    def function(
+        self, wanted: str, parameters: str, lines: list[str], *, reserved: bool = False
+    ) -> str:
+        """Add the function ``wanted`` (a fresh name made of it, or ``wanted``
+        itself when ``reserved``: a name :meth:`name` gave, for a function
+        called before it is written) with ``lines`` as its body; return its name."""
+        name = wanted if reserved else self.name(wanted)
         body = "".join(f"    {line}\n" for line in lines)
         self.functions.append(f"def {name}({parameters}):\n{body}")
         return name

@@ -16,16 +16,17 @@ The few strings outside lists are escaped by it as they are written. The strings
 of a list's items are written as they are and noted; after the loop their UTF-8
 bytes are looked through in one ``bytes.translate`` for anything that needs an
 escape or cannot be written (several times faster than a regular expression).
-When some need an escape, every noted string is escaped at once
-(:func:`escaped_column`: the same replacements as ``escape_text``, made once on
-the strings joined) and the list is written again by its *escaped* variant,
-generated from the same description, which takes its strings from that column in
-the order they were noted: a document whose texts hold ``&``, ``<`` or line ends
-costs about one more pass over its items, not the general writer's pace. Anything
-else the general writer would treat in its own way (a value of the wrong type,
-``None`` in a required field, a character XML cannot carry) raises
-:class:`~.source.Miss`, and :func:`write` returns ``None``: the caller runs the
-general writer, which writes the same document or raises the precise error.
+When some need an escape, the list is written by its *escaping* variant,
+generated from the same description, which checks each string for the four
+characters :func:`~omni_codec._xml.writer.escape_markup` replaces (a few
+``in`` tests of a short string) and escapes those that hold one; after a list
+that needed escapes, the next is written by that variant straight away. A
+document whose texts hold ``&``, ``<`` or line ends so costs about one more
+test per string, not the general writer's pace. Anything else the general writer
+would treat in its own way (a value of the wrong type, ``None`` in a required
+field, a character XML cannot carry) raises :class:`~.source.Miss`, and
+:func:`write` returns ``None``: the caller runs the general writer, which writes
+the same document or raises the precise error.
 
 The document is written as a few ``str`` pieces (the root's text and the text of
 its list), each encoded to UTF-8 on its own: a list of ASCII items then stays an
@@ -47,7 +48,7 @@ from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
 from .columns import column_checker
 from .source import Miss, Source, any_of
 
-__all__ = ["escaped_column", "needs_care", "write", "writer_of"]
+__all__ = ["needs_care", "unwritable", "write", "writer_of"]
 
 # The bytes of UTF-8 text that escape_text would change or refuse: the markup
 # characters, "\r" (written as a reference) and the control characters outside
@@ -69,25 +70,13 @@ def needs_care(texts: list[str]) -> bool:
     return has_marked(raw, _CARE_TABLE) or has_noncharacter(raw)
 
 
-def escaped_column(texts: list[str]) -> Callable[[], str]:
-    """The texts of ``texts`` escaped as :func:`escape_text` escapes each, handed
-    out one per call in order; :class:`~.source.Miss` when one cannot be written
-    (the general writer reports it with its path).
-
-    The replacements are made once, on the texts joined by NUL, which no text
-    written can hold: four passes of ``str.replace`` over the whole column
-    instead of a function call and a search per string.
-    """
-    joined = "\0".join(texts)
+def unwritable(texts: list[str]) -> bool:
+    """Whether any of ``texts`` has a character escape_text refuses."""
     try:
-        raw = joined.encode("utf-8")
+        raw = "".join(texts).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
-        raise Miss from None
-    # The only control characters may be the separators.
-    if raw.translate(_CONTROL_TABLE).count(0) != max(len(texts) - 1, 0) or has_noncharacter(raw):
-        raise Miss
-    escaped = general.escape_markup(joined).split("\0")
-    return iter(escaped).__next__
+        return True
+    return has_marked(raw, _CONTROL_TABLE) or has_noncharacter(raw)
 
 
 class _IntTexts(dict[int, str]):
@@ -176,7 +165,8 @@ class _Generator(Source):
             {
                 "Miss": Miss,
                 "_needs_care": needs_care,
-                "_escaped_column": escaped_column,
+                "_unwritable": unwritable,
+                "_markup": general.escape_markup,
                 "_escape": general.escape_text,
                 "_type": type,
                 "_decimal_text": _checked(format_decimal),
@@ -184,12 +174,12 @@ class _Generator(Source):
                 "_json": _json,
                 "_join": "".join,
             },
-            locals=("v", "r", "items", "out", "append", "notes", "note", "next_text"),
+            locals=("v", "r", "items", "out", "append", "notes", "note", "escaped"),
         )
-        # True while the escaped variant of a list is generated: its noted strings
-        # are taken, escaped, from the column of the first pass (``next_text``).
+        # True while the escaping variant of a list is generated (see _struct_list).
         self.escaped = False
         self.lists: dict[int, str] = {}
+        self.general_items: dict[int, str] = {}
         self.int_texts: dict[tuple[int, int], str] = {}
 
     def build(self) -> Writer:
@@ -330,23 +320,21 @@ class _Generator(Source):
         tests = self._tests(
             value, a, pattern=not column, bounds=kind is not Kind.INT, problem=not formatted
         )
-        if not self.escaped:  # (the escaped variant writes values the first pass checked)
-            lines.append(f"if {tests}: raise Miss")
+        lines.append(f"if {tests}: raise Miss")
         if kind is Kind.STRING:
             if column:
                 assert columns is not None and rule.pattern is not None  # column says so
-                if not self.escaped:  # (a column that needs care goes to the general writer)
-                    col = self.name(f"column_{name}")
-                    columns[col] = self.constant("_matches_" + name, column_checker(rule.pattern))
-                    lines.append(f"{col}_append({a})")
+                col = self.name(f"column_{name}")
+                columns[col] = self.constant("_matches_" + name, column_checker(rule.pattern))
+                lines.append(f"{col}_append({a})")
             elif not escape:
-                lines.append(self._note(a))
+                lines.extend(self._note(a).split("\n"))
             return f"_escape({a})" if escape else a
         if kind is Kind.ENUM:
             t = self.name(f"t_{name}")
             lines.append(f"{t} = {a}.value")  # a str: _binding refuses other enums
             if not escape:
-                lines.append(self._note(t))
+                lines.extend(self._note(t).split("\n"))
             return f"_escape({t})" if escape else t
         if kind is Kind.INT:
             assert rule.low is not None and rule.high is not None  # always set for ints
@@ -366,9 +354,12 @@ class _Generator(Source):
         return t
 
     def _note(self, var: str) -> str:
-        """Note the string ``var`` (first pass), or take its escaped text (the
-        escaped variant, in the same order)."""
-        return f"{var} = next_text()" if self.escaped else f"note({var})"
+        """Note the string ``var``; in the escaping variant, also escape it when
+        it holds a character :func:`escape_markup` replaces."""
+        if not self.escaped:
+            return f"note({var})"
+        markup = " or ".join(f"{char!r} in {var}" for char in ("&", "<", ">", "\r"))
+        return f"note({var})\nif {markup}:\n    {var} = _markup({var}); escaped = True"
 
     def _list(self, value: ValueShape) -> str:
         """A function that writes a list's items (the content of its element).
@@ -387,30 +378,68 @@ class _Generator(Source):
     def _new_list(self, value: ValueShape) -> str:
         item, item_name = value.item, value.item_name
         assert item is not None and item_name is not None  # a bound LIST has both
-        start, end = f"<{item_name}>", f"</{item_name}>"
-        body: list[str] = []
-        columns: dict[str, str] = {}
         if item.kind is Kind.STRUCT:
-            general_items = self.constant(f"_general_{item_name}_items", general.items_writer(value))
-            body.append(f"if {self._tests(item, 'v')}: raise Miss")
-            fragment = self._struct(item.struct, "v", body, columns, escape=False)
-            body.append(f"append({self._inline(start + fragment + end)})")
-            write_escaped = self._escaped_list(value)
-            after = [f"if not {check}({column}): raise Miss" for column, check in columns.items()]
-            if columns:  # (pattern columns rarely allow a markup character)
-                cared = any_of([f"_needs_care({column})" for column in columns])
-                after.append(f"if {cared}: return [{general_items}(items)]")
-            after.append(
-                f"if _needs_care(notes): return {write_escaped}(items, _escaped_column(notes))"
-            )
-            escape = False
+            hint = self.constant(f"_{item_name}_hint", [False])
+            escaping = self.name(f"_write_{item_name}_escaping")
+            function = self._struct_list(value, hint, escaping)
+            self._struct_list(value, hint, escaping, escaping=True)
         else:
             # Items that are not Structs: each written by the field code,
             # escaping every string (lists of leaves are rare).
+            body: list[str] = []
             fragment = self._field(item_name, True, item, "v", body, None, True)
             body.append(f"append({self._inline(fragment)})")
-            after = []
-            escape = True
+            lines = ["for v in items:", *(f"    {line}" for line in body), "return out"]
+            head = ("if _type(items) is not list: raise Miss", "out = []", "append = out.append")
+            function = self._function(
+                f"_write_{item_name}", lines, escape=True, parameter="items", head=head
+            )
+        self.lists[id(value)] = function
+        return function
+
+    def _struct_list(
+        self, value: ValueShape, hint: str, variant: str, *, escaping: bool = False
+    ) -> str:
+        """The writer of a list of Structs (``variant`` names its escaping
+        variant), or, when ``escaping``, that variant itself.
+
+        The first writes every string as it is and notes it; if one needs care,
+        it hands the list to the escaping variant, which checks each noted
+        string for a markup character or a CR as it writes it. The variant sets
+        ``hint`` when it escaped any, and the first then hands over the next
+        list straight away: a document of texts that need escapes costs one pass
+        of checks per string, not two passes (the hint only chooses between two
+        writers of the same bytes).
+        """
+        item, item_name = value.item, value.item_name
+        assert item is not None and item_name is not None  # a bound LIST has both
+        start, end = f"<{item_name}>", f"</{item_name}>"
+        body: list[str] = []
+        columns: dict[str, str] = {}
+        if id(value) not in self.general_items:
+            self.general_items[id(value)] = self.constant(
+                f"_general_{item_name}_items", general.items_writer(value)
+            )
+        general_items = self.general_items[id(value)]
+        body.append(f"if {self._tests(item, 'v')}: raise Miss")
+        self.escaped = escaping
+        try:
+            fragment = self._struct(item.struct, "v", body, columns, escape=False)
+        finally:
+            self.escaped = False
+        body.append(f"append({self._inline(start + fragment + end)})")
+        after = [f"if not {check}({column}): raise Miss" for column, check in columns.items()]
+        if columns:  # (pattern columns rarely allow a markup character)
+            cared = any_of([f"_needs_care({column})" for column in columns])
+            after.append(f"if {cared}: return [{general_items}(items)]")
+        head = ["if _type(items) is not list: raise Miss"]
+        if escaping:
+            head.append("escaped = False")
+            after.append("if _unwritable(notes): raise Miss")
+            after.append(f"{hint}[0] = escaped")
+        else:
+            head.append(f"if {hint}[0]: return {variant}(items)")
+            after.append(f"if _needs_care(notes): return {variant}(items)")
         lines = [
             *(f"{column} = []; {column}_append = {column}.append" for column in columns),
             "for v in items:",
@@ -418,34 +447,11 @@ class _Generator(Source):
             *after,
             "return out",
         ]
-        head = ("if _type(items) is not list: raise Miss", "out = []", "append = out.append")
-        function = self._function(
-            f"_write_{item_name}", lines, escape=escape, parameter="items", head=head
-        )
-        self.lists[id(value)] = function
-        return function
-
-    def _escaped_list(self, value: ValueShape) -> str:
-        """The escaped variant of a list of Structs: the same loop, without the
-        checks the first pass made, its noted strings taken from ``next_text``."""
-        item, item_name = value.item, value.item_name
-        assert item is not None and item_name is not None  # a bound LIST has both
-        start, end = f"<{item_name}>", f"</{item_name}>"
-        body: list[str] = []
-        self.escaped = True
-        try:
-            fragment = self._struct(item.struct, "v", body, {}, escape=False)
-        finally:
-            self.escaped = False
-        body.append(f"append({self._inline(start + fragment + end)})")
-        lines = [
-            "out = []",
-            "append = out.append",
-            "for v in items:",
-            *(f"    {line}" for line in body),
-            "return out",
-        ]
-        return self.function(f"_write_{item_name}_escaped", "items, next_text", lines)
+        head += ["out = []", "append = out.append", "notes = []", "note = notes.append"]
+        body_lines = [*head, *lines]
+        if escaping:
+            return self.function(variant, "items", body_lines, reserved=True)
+        return self.function(f"_write_{item_name}", "items", body_lines)
 
 
 def _checked(format_text: Callable[[Any], str]) -> Callable[[Any], str]:
