@@ -23,6 +23,7 @@ measure. The report ends with the worst class and shape of each operation.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import json
 import sys
@@ -115,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
     sizes: tuple[int, ...] = args.sizes or ((100,) if args.quick else (TARGET_N,))
     policy = QUICK_POLICY if args.quick else FULL_POLICY
+    if args.cpu_time:
+        policy = dataclasses.replace(policy, clock=time.thread_time)
     largest = max(sizes)
     limits = Limits(
         max_bytes=max(DEFAULT_LIMITS.max_bytes, 1024 * largest),
@@ -123,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     types = args.types or TYPES
     started = time.perf_counter()
     print(f"omni_codec by content class and shape: sizes {', '.join(f'{n:,}' for n in sizes)}; "
-          f"types {', '.join(NAMES[t] for t in types)}")
+          f"types {', '.join(NAMES[t] for t in types)}; "
+          f"clock {'thread CPU time' if args.cpu_time else 'wall time'}")
     results: list[Result] = []
     try:
         for doc_type in types:
@@ -397,6 +401,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="directory for cliffs.json (default benchmarks/results)")
     parser.add_argument("--chart", type=Path, default=None,
                         help="also draw the ratios per class and shape into this PNG")
+    parser.add_argument("--cpu-time", action="store_true",
+                        help="time with the thread's CPU time (for a machine shared with other work)")
     parser.add_argument("--seed", type=int, default=1729, help="data seed (default 1729)")
     return parser.parse_args(argv)
 

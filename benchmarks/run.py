@@ -70,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     policy = QUICK_POLICY if args.quick else FULL_POLICY
     if args.gc:
         policy = dataclasses.replace(policy, gc_enabled=True)
+    if args.cpu_time:
+        policy = dataclasses.replace(policy, clock=time.thread_time)
     out: Path = args.out
     chart: Path = args.chart or (
         HERE / "chart.png" if not args.quick and args.sizes is None else out / "chart.png"
@@ -357,9 +359,10 @@ def _print_header(
 ) -> None:
     print(f"omni_codec benchmarks: sizes {', '.join(f'{n:,}' for n in sizes)}; seed {args.seed}")
     collector = "on" if policy.gc_enabled else "off"
+    clock = "thread CPU time" if args.cpu_time else "wall time"
     print(
         f"timing: median of {policy.min_repeats}-{policy.max_repeats} samples of >= "
-        f"{policy.min_sample * 1e3:g} ms; garbage collector {collector} during samples"
+        f"{policy.min_sample * 1e3:g} ms ({clock}); garbage collector {collector} during samples"
     )
     for contender in contenders:
         note = f": {contender.note}" if contender.note else ""
@@ -394,7 +397,7 @@ def _meta(
         "sizes": list(sizes),
         "seed": args.seed,
         "quick": args.quick,
-        "policy": policy.__dict__,
+        "policy": {**policy.__dict__, "clock": getattr(policy.clock, "__name__", str(policy.clock))},
         "skip_over_seconds": args.skip_over,
         "contenders": {
             c.key: {"label": c.label, "role": c.role, "format": c.format, "note": c.note}
@@ -476,6 +479,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--gc",
         action="store_true",
         help="keep the garbage collector on during samples (for every contender)",
+    )
+    parser.add_argument(
+        "--cpu-time",
+        action="store_true",
+        help="time with the thread's CPU time, not wall time (for a machine shared with other work)",
     )
     parser.add_argument(
         "--no-memory", action="store_true", help="skip the peak-memory measurements"

@@ -43,6 +43,10 @@ class Policy:
     min_repeats: int = 3
     max_repeats: int = 15
     gc_enabled: bool = False
+    #: The clock: wall time by default; ``time.thread_time`` (``--cpu-time``) counts
+    #: only the time this thread ran, for a machine shared with other work (every
+    #: contender, lxml and msgspec included, runs its work in the calling thread).
+    clock: Callable[[], float] = time.perf_counter
 
 
 @dataclass(frozen=True)
@@ -56,21 +60,25 @@ class Timing:
 
 def measure_in_turns(calls: Sequence[tuple[Call, float]], policy: Policy) -> list[Timing]:
     """Time each ``(call, first_call)``: ``first_call`` is one earlier call's duration."""
-    calibrated = [_calibrate(call, first, policy.min_sample) for call, first in calls]
+    calibrated = [
+        _calibrate(call, first, policy.min_sample, policy.clock) for call, first in calls
+    ]
     round_time = sum(sample_time for _, sample_time in calibrated)
     rounds = int(policy.budget * len(calls) / max(round_time, 1e-9))
     rounds = min(policy.max_repeats, max(policy.min_repeats, rounds))
     samples: list[list[float]] = [[] for _ in calls]
     for _ in range(rounds):
         for (call, _first), (number, _time), out in zip(calls, calibrated, samples, strict=True):
-            out.append(_sample(call, number, policy.gc_enabled))
+            out.append(_sample(call, number, policy.gc_enabled, policy.clock))
     return [
         Timing(statistics.median(out), tuple(out), number)
         for out, (number, _time) in zip(samples, calibrated, strict=True)
     ]
 
 
-def _calibrate(call: Call, first: float, min_sample: float) -> tuple[int, float]:
+def _calibrate(
+    call: Call, first: float, min_sample: float, clock: Callable[[], float]
+) -> tuple[int, float]:
     """Calls per sample so that a sample lasts ``min_sample``, and a sample's duration.
 
     A call ten times longer than ``min_sample`` is one call per sample. Shorter ones
@@ -80,22 +88,22 @@ def _calibrate(call: Call, first: float, min_sample: float) -> tuple[int, float]
         return 1, first
     number = max(1, math.ceil(min_sample / max(first, 1e-9)))
     while True:
-        elapsed = _sample(call, number, False) * number
+        elapsed = _sample(call, number, False, clock) * number
         if elapsed >= min_sample or number >= 10_000_000:
             return number, elapsed
         number = max(number + 1, math.ceil(number * min_sample / max(elapsed, 1e-9) * 1.1))
 
 
-def _sample(call: Call, number: int, gc_enabled: bool) -> float:
+def _sample(call: Call, number: int, gc_enabled: bool, clock: Callable[[], float]) -> float:
     results: list[Any] = [None] * number
     gc.collect()
     if not gc_enabled:
         gc.disable()
     try:
-        start = time.perf_counter()
+        start = clock()
         for index in range(number):
             results[index] = call()
-        elapsed = time.perf_counter() - start
+        elapsed = clock() - start
     finally:
         gc.enable()
     del results
