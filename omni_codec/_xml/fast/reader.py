@@ -137,6 +137,11 @@ def read(
         text = plain
     elif allowed is Characters.TERMINATOR:
         return None
+    if "=" in text[:_ROOT_PROBE]:  # (attributes on the root)
+        plain = wellformed.without_root_declarations(text, strict=strict)
+        if plain is None:
+            return None
+        text = plain
     references = "&" in text
     limit = limits.max_list_items
     # (The cyclic collector is left alone: pausing it would speed this up, but it
@@ -155,6 +160,10 @@ def read(
     if wellformed.may_have_huge_text(raw):
         return None
     return value
+
+
+# How far into a document the root's start tag is looked for attributes.
+_ROOT_PROBE = 2048
 
 
 # --- generated readers -----------------------------------------------------------

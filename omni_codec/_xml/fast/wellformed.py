@@ -29,6 +29,7 @@ __all__ = [
     "text_of",
     "unescape",
     "without_markup",
+    "without_root_declarations",
 ]
 
 # The references a document without a DTD can hold (XML 1.0 section 4.1, 4.6);
@@ -245,6 +246,70 @@ def without_markup(text: str) -> str | None:
             escaped = iter(joined.split("\0"))
             parts[1::2] = [None if content is None else next(escaped) for content in contents]
     return "".join(filter(None, parts))
+
+
+# The root's start tag when it has attributes, and each attribute (XML 1.0
+# sections 3.1, 2.3; "\r" is normalised away first).
+_ROOT_WITH_ATTRIBUTES = re.compile(
+    r"[ \t\n]*<([A-Za-z_][A-Za-z0-9._-]*)"
+    r"((?:[ \t\n]+[A-Za-z_:][A-Za-z0-9._:-]*[ \t\n]*=[ \t\n]*(?:\"[^\"<]*\"|'[^'<]*'))+)[ \t\n]*>"
+)
+_ATTRIBUTE = re.compile(
+    r"[ \t\n]+(?:xmlns:(?P<prefix>[A-Za-z_][A-Za-z0-9._-]*)|(?P<name>[A-Za-z_:][A-Za-z0-9._:-]*))"
+    r"[ \t\n]*=[ \t\n]*(?:\"(?P<double>[^\"<]*)\"|'(?P<single>[^'<]*)')"
+)
+# Namespace names that libxml2 takes as URIs for certain: http(s) addresses and
+# URNs of the plainest characters (it refuses what is not a URI, section 2.2).
+_NAMESPACE_NAME = re.compile(r"(?:https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?|urn:[A-Za-z0-9.:-]+)")
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_SCHEMA_LOCATIONS = frozenset({"schemaLocation", "noNamespaceSchemaLocation"})
+
+
+def without_root_declarations(text: str, *, strict: bool) -> str | None:
+    """``text`` with the namespace declarations that JAXB, .NET and Jackson put on
+    the root removed, and, unless ``strict``, their ``xsi:schemaLocation`` and
+    ``xsi:noNamespaceSchemaLocation``; ``None`` when the root has any other
+    attribute, or one that is not certain to be well-formed (the general path
+    reads it).
+
+    Neither changes what the document holds (SPEC section 5: no namespace; an
+    unknown attribute is ignored unless ``strict``): the fast reader's patterns
+    then match no element or attribute that uses a prefix declared here, so a
+    document that does is still handed back. Declarations are taken only in
+    their plainest form: a prefix not starting with ``xml``, declared once, to an
+    http(s) address or URN that libxml2 accepts; at most one attribute per
+    schema-location name, with no reference in its value.
+    """
+    root = _ROOT_WITH_ATTRIBUTES.match(text)
+    if root is None:
+        return text
+    prefixes: dict[str, str] = {}
+    located: list[str] = []
+    attributes = list(_ATTRIBUTE.finditer(root.group(2)))
+    if sum(len(attribute.group()) for attribute in attributes) != len(root.group(2)):
+        return None  # (a name this path does not take)
+    for attribute in attributes:
+        value = attribute.group("double")
+        if value is None:
+            value = attribute.group("single")
+        prefix, name = attribute.group("prefix"), attribute.group("name")
+        if prefix is not None:
+            if prefix[:3].lower() == "xml" or prefix in prefixes:
+                return None
+            if not _NAMESPACE_NAME.fullmatch(value):
+                return None
+            prefixes[prefix] = value
+        else:
+            located.append(name)
+            if "&" in value or strict:
+                return None
+    for name in located:
+        prefix, _, local = name.partition(":")
+        if prefixes.get(prefix) != XSI or local not in _SCHEMA_LOCATIONS:
+            return None
+    if len(set(located)) != len(located) or len({n.partition(":")[2] for n in located}) != len(located):
+        return None
+    return f"<{root.group(1)}>" + text[root.end():]
 
 
 def may_have_huge_text(raw: bytes) -> bool:
