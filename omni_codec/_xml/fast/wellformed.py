@@ -54,8 +54,7 @@ def _replace(match: re.Match[str]) -> str:
 # without a call per reference.
 _COMMON_REFERENCES = tuple(
     (f"&#{form};", chr(code))
-    for code in (13, 10, 9)
-    for form in (str(code), f"x{code:X}", f"x{code:x}", f"x{code:02X}", f"x{code:02x}")
+    for form, code in (("13", 13), ("xD", 13), ("10", 10), ("xA", 10), ("9", 9), ("x9", 9))
 )
 # amp last: the "&" it makes must not start another reference.
 _NAMED = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
@@ -76,9 +75,10 @@ def unescape(column: list[str | None]) -> list[str | None]:
         return column
     if _STRAY_AMPERSAND.search(joined):
         raise Miss  # not well-formed: the general path reports it
-    if "&#" in joined:
-        for reference, char in _COMMON_REFERENCES:
-            joined = joined.replace(reference, char)
+    for reference, char in _COMMON_REFERENCES:
+        if "&#" not in joined:
+            break
+        joined = joined.replace(reference, char)
     if "&#" in joined:
         # Other character references (one of them may make a "&"): one pass
         # from left to right, as a parser reads them.
