@@ -69,10 +69,10 @@ def unescape(column: list[str | None]) -> list[str | None]:
     when other character references are left), then split again. Each
     replacement makes no ``&``, but the last, so none makes another reference.
     """
+    if "&" not in "".join(filter(None, column)):
+        return column
     texts = [text for text in column if text is not None]
     joined = "\0".join(texts)
-    if "&" not in joined:
-        return column
     if _STRAY_AMPERSAND.search(joined):
         raise Miss  # not well-formed: the general path reports it
     for reference, char in _COMMON_REFERENCES:
