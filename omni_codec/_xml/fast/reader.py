@@ -131,35 +131,32 @@ def read(
     # of two or four bytes per character.)
     if 0x0D in raw:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    references = 0x26 in raw  # "&"
-    if raw.find(b"<!") >= 0 or raw.find(b"<?", 5 if raw.startswith(b"<?xml") else 0) >= 0:
-        # Comments, processing instructions and CDATA sections made what a
-        # parser makes of them: nothing, and text (SPEC section 5).
-        plain = wellformed.without_markup(text)
-        if plain is None or (allowed is Characters.TERMINATOR and "]]>" in plain):
-            return None
-        text = plain
-        references = "&" in text
-    elif allowed is Characters.TERMINATOR:
-        return None
-    if "=" in text[:_ROOT_PROBE]:  # (attributes on the root)
-        plain = wellformed.without_root_declarations(text, strict=strict)
-        if plain is None:
-            return None
-        text = plain
     limit = limits.max_list_items
     # (The cyclic collector is left alone: pausing it would speed this up, but it
     # is process-wide state a library must not touch.)
     try:
-        try:
-            value = readers[0](text, limit, references)
-        except _NoMatch:
-            # Pretty-printed documents have whitespace between elements; the
-            # variant that allows it is slower, so it is tried second.
-            if not wellformed.may_have_space(text):
+        value: Any = _NO_MATCH
+        if allowed is not Characters.TERMINATOR:  # (a "]]>" outside CDATA is refused)
+            plain = _without_root_declarations(text, strict)
+            if plain is None:
                 return None
-            value = readers[1](text, limit, references)
+            value = _read_text(readers, plain, limit, 0x26 in raw)  # "&"
+        if value is _NO_MATCH and (
+            raw.find(b"<!") >= 0 or raw.find(b"<?", 5 if raw.startswith(b"<?xml") else 0) >= 0
+        ):
+            # Comments, processing instructions and CDATA sections, which no
+            # pattern matches, made what a parser makes of them: nothing, and
+            # text (SPEC section 5); then read again.
+            plain = wellformed.without_markup(text)
+            if plain is None or (allowed is Characters.TERMINATOR and "]]>" in plain):
+                return None
+            plain = _without_root_declarations(plain, strict)
+            if plain is None:
+                return None
+            value = _read_text(readers, plain, limit, "&" in plain)
     except NOT_MINE:
+        return None
+    if value is _NO_MATCH:
         return None
     if wellformed.may_have_huge_text(raw):
         return None
@@ -168,6 +165,30 @@ def read(
 
 # How far into a document the root's start tag is looked for attributes.
 _ROOT_PROBE = 2048
+# What _read_text returns for a text that the patterns do not match.
+_NO_MATCH: Any = object()
+
+
+def _without_root_declarations(text: str, strict: bool) -> str | None:
+    if "=" not in text[:_ROOT_PROBE]:  # (no attribute on the root)
+        return text
+    return wellformed.without_root_declarations(text, strict=strict)
+
+
+def _read_text(readers: _Readers, text: str, limit: int, references: bool) -> Any:
+    """What the compact reader, or else the whitespace-tolerant one, reads of
+    ``text``; ``_NO_MATCH`` when neither matches it."""
+    try:
+        return readers[0](text, limit, references)
+    except _NoMatch:
+        # Pretty-printed documents have whitespace between elements; the
+        # variant that allows it is slower, so it is tried second.
+        if not wellformed.may_have_space(text):
+            return _NO_MATCH
+        try:
+            return readers[1](text, limit, references)
+        except _NoMatch:
+            return _NO_MATCH
 
 
 # --- generated readers -----------------------------------------------------------
