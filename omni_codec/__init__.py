@@ -3,11 +3,12 @@
 Typed models (msgspec Structs) for every OMNI type, and paired codecs:
 :mod:`omni_codec.json` and :mod:`omni_codec.xml`, each with ``encode``, ``decode``,
 ``Encoder`` and ``Decoder``; ``omni_codec.xml.validate`` checks a document against
-the XSD. :mod:`omni_codec.schemas` gives the shipped XSD and JSON Schemas. Every
+the XSD. :mod:`omni_codec.query` reads and writes the GET endpoints' query
+strings with the same surface. :mod:`omni_codec.schemas` gives the shipped XSD and JSON Schemas. Every
 error is an :class:`omni_codec.CodecError`.
 """
 
-from . import json, media, schemas, xml
+from . import json, media, query, schemas, xml
 from .errors import (
     CodecError,
     DecodeError,
@@ -45,6 +46,7 @@ __all__ = [
     "ValidationError",
     "json",
     "media",
+    "query",
     "schemas",
     "xml",
 ]
