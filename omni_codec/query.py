@@ -45,7 +45,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 from urllib.parse import quote, unquote_to_bytes
 
 import msgspec
@@ -65,6 +65,7 @@ from ._scalars import (
     parse_int,
 )
 from ._translate import validation_error
+from ._xml.chars import NOT_XML_CHAR
 from .errors import DecodeError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -332,11 +333,9 @@ class Encoder:
         that breaks a rule of its model, or a type without a query form.
         """
         if self._check and not fast_check(obj):
-            problem = find_problem(obj)
-            if problem is not None:
-                raise EncodeError(problem.message, path=problem.path)
+            self._raise_problem(obj)
         try:
-            plan = _plan(type(obj))
+            plan = _plan(cast("type[msgspec.Struct]", type(obj)))
         except TypeError as exc:
             raise EncodeError(f"No query form: {exc}") from None
         pairs = []
@@ -347,10 +346,22 @@ class Encoder:
                     continue
                 key = _quote(name)
                 for item in value if parameter.many else (value,):
-                    pairs.append(f"{key}={_quote(_write(parameter.kind, item))}")
+                    text = _write(parameter.kind, item)
+                    if self._check and NOT_XML_CHAR.search(text) is not None:
+                        # The fast check leaves characters to its caller (SPEC 6).
+                        self._raise_problem(obj)
+                    pairs.append(f"{key}={_quote(text)}")
+        except EncodeError:
+            raise
         except (ScalarError, AttributeError, TypeError, ValueError) as exc:  # unchecked values
             raise EncodeError(f"Cannot encode as a query: {exc}") from None
         return "&".join(pairs)
+
+    @staticmethod
+    def _raise_problem(obj: Any) -> None:
+        problem = find_problem(obj)
+        if problem is not None:
+            raise EncodeError(problem.message, path=problem.path)
 
 
 _encoder = Encoder()
