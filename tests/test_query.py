@@ -204,7 +204,7 @@ def test_limits() -> None:
         (LogsQuery(bulk_id=[]), "$.bulkId"),  # no pair could say "no ids"
         (LogsQuery(mcc="\x00"), "$.mcc"),
         (LogsQuery(message_id=["a", 1]), "$.messageId[1]"),  # type: ignore[list-item]
-        (LogsQuery(sent_since=dt.datetime(2015, 1, 1)), "$.sentSince"),  # type: ignore[arg-type]  (naive)
+        (LogsQuery(sent_since=dt.datetime(2015, 1, 1)), "$.sentSince"),  # type: ignore[arg-type]  # naive
     ],
 )
 def test_encode_refuses_what_would_not_decode(value: Any, path: str) -> None:
