@@ -168,7 +168,10 @@ class Decoder(Generic[T]):
             parameter = self._plan.get(name)
             if parameter is None:
                 if self._strict:
-                    raise ValidationError(f"Object contains unknown field `{name}`", path="$")
+                    # msgspec's words for an unknown key (as strict JSON), the name
+                    # cut short: messages never echo a payload.
+                    shown = name if len(name) <= 60 else name[:57] + "..."
+                    raise ValidationError(f"Object contains unknown field `{shown}`", path="$")
                 continue
             path = f"$.{name}"
             if parameter.many:

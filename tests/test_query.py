@@ -140,6 +140,7 @@ def test_invalid_parameters_name_their_path(text: str, cls: type[Any], path: str
         ("generalStatus=SEEN", "$.generalStatus", "Invalid enum value 'SEEN'"),
         ("limit=1&bulkid=a", "$", "unknown field `bulkid`"),
         ("from=x&%3F=1", "$", "unknown field `?`"),
+        ("x" * 10_000 + "=1", "$", "unknown field `" + "x" * 57 + "...`"),
     ],
 )
 def test_strict_rejects_unknown_parameters_and_values(text: str, path: str, message: str) -> None:
