@@ -14,7 +14,7 @@ import msgspec
 from .._scalars import OmniDateTime
 from ._base import Int32, Int64, OmniStruct, xml_item
 from .enums import FacebookDataType, TimeUnit
-from .line import LineData
+from .line import LineData as LineData  # defined in .line, importable from here too
 from .messages import Destination
 
 __all__ = [
