@@ -362,3 +362,13 @@ def test_values_at_the_bounds_are_taken(line: dict[str, Any], path: tuple[str, .
     for key in path:
         written, expected = written[key], expected[key]
     assert written == expected
+
+
+def test_the_xsd_cannot_say_what_a_box_holds() -> None:
+    """README, "Rules the XSD cannot state": the box's layout is checked by decode."""
+    body = {"type": "BOX", "layout": "GRID", "contents": [COMPONENTS["BUTTON"]]}
+    document = as_xml(advanced(flex(body))).replace(b"<layout>GRID</layout>", b"<layout>BASELINE</layout>")
+    assert XSD.is_valid(document.decode())
+    omni_codec.xml.validate(document)
+    with pytest.raises(ValidationError):
+        omni_codec.xml.decode(document, type=OmniAdvancedRequest)
