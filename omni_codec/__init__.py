@@ -27,6 +27,7 @@ from .models.advanced import *  # noqa: F403
 from .models.api_errors import *  # noqa: F403
 from .models.campaigns import *  # noqa: F403
 from .models.enums import *  # noqa: F403
+from .models.line import *  # noqa: F403
 from .models.messages import *  # noqa: F403
 from .models.queries import *  # noqa: F403
 from .models.reports import *  # noqa: F403

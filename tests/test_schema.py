@@ -130,7 +130,8 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
         shape = shape_of(cls)
         declared = types[shape.name]
         elements = {el.get("name"): el for el in declared.find(f"{XS}all")}
-        assert list(elements) == [f.name for f in shape.fields], shape.name
+        discriminator = [] if shape.tag_field is None else [shape.tag_field]  # a member's, first
+        assert list(elements) == [*discriminator, *(f.name for f in shape.fields)], shape.name
         for field in shape.fields:
             element = elements[field.name]
             assert element.get("minOccurs", "1") == ("1" if field.required else "0")
@@ -144,6 +145,17 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
             if value.kind is Kind.STRUCT:
                 assert element.get("type") == value.struct.name
                 pending.append(value.struct.cls)
+            if value.kind is Kind.UNION:
+                # One type holding every member's fields (the discriminator first);
+                # each member has its own type too.
+                union = types[element.get("type")]
+                names = [el.get("name") for el in union.find(f"{XS}all")]
+                members = value.variants.values()
+                assert names[0] == value.tag_field
+                assert set(names[1:]) == {f.name for m in members for f in m.fields}
+                if len(value.variant_types) > 1:  # (one member alone: its own type)
+                    seen.add(element.get("type"))
+                pending.extend(m.cls for m in members)
     assert seen == {name for name in types if not name.startswith("Json")} - {"Request"}
 
 

@@ -116,13 +116,15 @@ class FacebookDataType(OpenEnum):
 
 
 class LineDataType(OpenEnum):
-    """What a LINE message carries (``POST /omni/1/advanced``)."""
+    """What a LINE message carries (``POST /omni/1/advanced``); ``FLEX`` is a Flex
+    message (see :mod:`omni_codec.models.line`)."""
 
     TEXT = "TEXT"
     IMAGE = "IMAGE"
     VIDEO = "VIDEO"
     AUDIO = "AUDIO"
     STICKER = "STICKER"
+    FLEX = "FLEX"
 
 
 class Gender(OpenEnum):
