@@ -26,13 +26,18 @@ class To(OmniStruct, kw_only=True):
     """A destination address.
 
     Every address is optional here because other OMNI requests may address a
-    destination by e-mail, push registration or a chat user key alone; :class:`OmniSimpleRequest` adds the rule that its
-    destinations have a phone number.
+    destination by e-mail, push registration, WhatsApp user ID or a chat user key
+    alone; :class:`OmniSimpleRequest` adds the rule that its destinations have a
+    phone number. ``facebookUserKey`` and ``lineUserKey`` come from the API's older
+    clients (SPEC section 4) and stay, after the OpenAPI description's four.
     """
 
     phone_number: PhoneNumber | None = None
     email_address: str | None = None
     push_registration_id: str | None = None
+    # A WhatsApp user can be addressed by an ID instead of a number (the OpenAPI
+    # description's `To`); the wire name is what camel-casing gives.
+    whats_app_user_id: str | None = None
     facebook_user_key: str | None = None
     line_user_key: str | None = None
 
@@ -61,7 +66,9 @@ class OmniSimpleRequest(OmniStruct, kw_only=True):
 
 class _StatusFields(OmniStruct, kw_only=True):
     """What a status and an error both say: a group and a code, each with a name,
-    and a description; all required.
+    required, and a description, which the API leaves out of the reports it
+    pushes (the OpenAPI description's delivery-report webhook example), so it is
+    optional.
 
     Not a wire type of its own: :class:`Status` and
     :class:`~omni_codec.models.reports.Error` inherit these fields first, so they
@@ -72,7 +79,7 @@ class _StatusFields(OmniStruct, kw_only=True):
     group_name: str
     id: Int32
     name: str
-    description: str
+    description: str | None = None
 
 
 class Status(_StatusFields, kw_only=True):

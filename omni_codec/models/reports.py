@@ -19,6 +19,9 @@ from .enums import OmniChannel
 from .messages import Status, _StatusFields
 
 __all__ = [
+    "ContactName",
+    "DeliveryReport",
+    "DeliveryReports",
     "Error",
     "OMNIReport",
     "OMNIReportsResponse",
@@ -51,6 +54,25 @@ class Error(_StatusFields, kw_only=True):
     permanent: bool | None = None
 
 
+class ContactName(OmniStruct, kw_only=True):
+    """Who the end user on a chat channel is, as the channel names them: a display
+    name, a number, a user ID (and its parent's), a username.
+
+    The API attaches it to delivery reports, seen reports and inbound WhatsApp
+    messages. Its OpenAPI description defines this shape twice, under two
+    titles (a ``Contact`` of the reports and a ``ContactName`` of the inbound
+    messages); it is one type here, named after the second, because ``Contact``
+    would not say which of the API's contacts it is (the inbound and the
+    WhatsApp contact cards are others).
+    """
+
+    name: str | None = None
+    phone_number: str | None = None
+    user_id: str | None = None
+    parent_user_id: str | None = None
+    username: str | None = None
+
+
 class _MessageRecord(OmniStruct, kw_only=True):
     """What a delivery report and a log entry both start with: which message, to
     whom. ``to`` is the address as sent: a number or an e-mail.
@@ -77,14 +99,29 @@ class OMNIReport(_MessageRecord, kw_only=True):
     status: Status | None = None
     error: Error | None = None
     channel: OmniChannel | None = None
+    # What the sender put in the request's `callbackData`, handed back with the
+    # report; and who received it on a chat channel (the OpenAPI description).
+    callback_data: str | None = None
+    contact: ContactName | None = None
 
 
 class OMNIReportsResponse(OmniStruct, kw_only=True):
-    """``GET /omni/1/reports`` (or a report pushed to ``notifyUrl``): the reports."""
+    """``GET /omni/1/reports``, and the body of the delivery-report webhook (the
+    reports pushed to the request's ``notifyUrl``): the reports.
+
+    The OpenAPI description calls it ``DeliveryReports``, an alias here; the name
+    of the API's older clients stays, as the root element does.
+    """
 
     __xml_root__: ClassVar[str] = "omniReportsResponse"
 
     results: Annotated[list[OMNIReport], xml_item("result")]
+
+
+#: The OpenAPI description's names of the delivery report and its list: the
+#: same classes as :class:`OMNIReport` and :class:`OMNIReportsResponse`.
+DeliveryReport = OMNIReport
+DeliveryReports = OMNIReportsResponse
 
 
 class OmniLog(_MessageRecord, kw_only=True):
