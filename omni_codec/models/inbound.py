@@ -374,6 +374,7 @@ class ListReplyContent(_InboundMessage, tag="INTERACTIVE_LIST_REPLY", kw_only=Tr
 
     id: Annotated[str, msgspec.Meta(max_length=200)]
     title: Annotated[str, msgspec.Meta(max_length=24)]
+    description: Annotated[str, msgspec.Meta(max_length=72)] | None = None
 
 
 class PaymentConfirmationContent(_InboundMessage, tag="INTERACTIVE_PAYMENT_CONFIRMATION", kw_only=True):

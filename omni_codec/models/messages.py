@@ -66,9 +66,7 @@ class OmniSimpleRequest(OmniStruct, kw_only=True):
 
 class _StatusFields(OmniStruct, kw_only=True):
     """What a status and an error both say: a group and a code, each with a name,
-    required, and a description, which the API leaves out of the reports it
-    pushes (the OpenAPI description's delivery-report webhook example), so it is
-    optional.
+    and a description; all required.
 
     Not a wire type of its own: :class:`Status` and
     :class:`~omni_codec.models.reports.Error` inherit these fields first, so they
@@ -79,7 +77,7 @@ class _StatusFields(OmniStruct, kw_only=True):
     group_name: str
     id: Int32
     name: str
-    description: str | None = None
+    description: str
 
 
 class Status(_StatusFields, kw_only=True):
