@@ -79,7 +79,7 @@ __all__ = [
 
 #: An integer the OpenAPI description gives no format but a minimum of 1 (a
 #: quantity, an amount): a Java ``Long``, so XML Schema's ``xs:long`` range.
-PositiveInt = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
+_PositiveInt = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
 
 
 # -- Enumerations (open on decode, SPEC section 4) --------------------------------
@@ -275,15 +275,15 @@ class ProductItem(OmniStruct, kw_only=True):
     currency: str
     item_price: Decimal
     product_retailer_id: str
-    quantity: PositiveInt
+    quantity: _PositiveInt
 
 
 class PaymentAmount(OmniStruct, kw_only=True):
     """An amount as an integer and a power of ten to divide it by: ``value``
     12345 with ``offset`` 100 is 123.45 (so no binary fraction creeps in)."""
 
-    value: PositiveInt
-    offset: PositiveInt
+    value: _PositiveInt
+    offset: _PositiveInt
 
 
 # -- The WhatsApp message, by its `type` --------------------------------------------
@@ -487,8 +487,11 @@ class _MoReport(OmniStruct, tag_field="integrationType", kw_only=True):
 class InboundMessageData(_MoReport, tag="WHATSAPP", kw_only=True):
     """A WhatsApp message received, with who sent it.
 
-    ``identity`` also stands here, beside the one of ``message``: the
-    description's own example of an identity change puts it at this level.
+    Two departures from the OpenAPI description, both for its own examples,
+    which must decode strictly: ``pairedMessageId`` and ``callbackData``, which
+    it gives the Viber and Facebook results only, are fields here too (its
+    WhatsApp examples carry them); and ``identity`` also stands here, beside the
+    one of ``message``, where its example of an identity change puts it.
     """
 
     message: InboundMessage | None = None
