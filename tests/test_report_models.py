@@ -23,7 +23,6 @@ from omni_codec.models import (
     ApiError,
     ContactName,
     CreateOrUpdateScenarioRequest,
-    IpCoreGeneralStatus,
     OMNIReport,
     OMNIReportsResponse,
     OmniChannel,
@@ -212,14 +211,6 @@ def test_the_error_body_without_validation_errors_is_unchanged() -> None:
 
 
 # --- Enumerations -------------------------------------------------------------------
-
-
-def test_general_statuses_are_the_status_groups() -> None:
-    # SPEC section 3: the groups 0-5, by name, in order.
-    assert [s.value for s in IpCoreGeneralStatus] == [
-        "ACCEPTED", "PENDING", "UNDELIVERABLE", "DELIVERED", "EXPIRED", "REJECTED",
-    ]
-    assert not IpCoreGeneralStatus("SCHEDULED").known
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ Each module's ``__all__`` lists its models; this package's public list is theirs
 so a model is listed once, where it is defined.
 """
 
-from . import _base, advanced, api_errors, campaigns, enums, inbound, messages, reports, scenarios, seen
+from . import _base, advanced, api_errors, campaigns, enums, inbound, messages, queries, reports, scenarios, seen
 from ._base import *  # noqa: F403
 from .advanced import *  # noqa: F403
 from .api_errors import *  # noqa: F403
@@ -12,6 +12,7 @@ from .campaigns import *  # noqa: F403
 from .enums import *  # noqa: F403
 from .inbound import *  # noqa: F403
 from .messages import *  # noqa: F403
+from .queries import *  # noqa: F403
 from .reports import *  # noqa: F403
 from .scenarios import *  # noqa: F403
 from .seen import *  # noqa: F403
@@ -29,6 +30,7 @@ __all__ += campaigns.__all__
 __all__ += enums.__all__
 __all__ += inbound.__all__
 __all__ += messages.__all__
+__all__ += queries.__all__
 __all__ += reports.__all__
 __all__ += scenarios.__all__
 __all__ += seen.__all__

@@ -16,7 +16,6 @@ from typing import Any
 __all__ = [
     "FacebookDataType",
     "Gender",
-    "IpCoreGeneralStatus",
     "LineDataType",
     "OmniChannel",
     "OpenEnum",
@@ -95,22 +94,6 @@ class OmniChannel(OpenEnum):
     KAKAO_CHINGU = "KAKAO_CHINGU"
     KAKAO_ALIM = "KAKAO_ALIM"
     WHATSAPP = "WHATSAPP"
-
-
-class IpCoreGeneralStatus(OpenEnum):
-    """A status group by name: what the ``generalStatus`` filter of
-    ``GET /omni/1/logs`` selects.
-
-    The same groups as a :class:`~omni_codec.models.Status`'s ``groupName`` (SPEC
-    section 3), whose field stays a plain string as the source document has it.
-    """
-
-    ACCEPTED = "ACCEPTED"
-    PENDING = "PENDING"
-    UNDELIVERABLE = "UNDELIVERABLE"
-    DELIVERED = "DELIVERED"
-    EXPIRED = "EXPIRED"
-    REJECTED = "REJECTED"
 
 
 class TimeUnit(OpenEnum):
