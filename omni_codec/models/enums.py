@@ -13,7 +13,14 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-__all__ = ["FacebookDataType", "Gender", "LineDataType", "OmniChannel", "OpenEnum", "TimeUnit"]
+__all__ = [
+    "FacebookDataType",
+    "Gender",
+    "LineDataType",
+    "OmniChannel",
+    "OpenEnum",
+    "TimeUnit",
+]
 
 
 class OpenEnum(enum.Enum):
