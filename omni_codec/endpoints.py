@@ -35,6 +35,7 @@ from .models import (
     Campaign,
     CampaignsQuery,
     CampaignsResponse,
+    CreateOrUpdateScenarioRequest,
     Destinations,
     LogsQuery,
     OmniAdvancedRequest,
@@ -43,10 +44,12 @@ from .models import (
     OmniResponse,
     OmniSimpleRequest,
     OmniStruct,
+    OTTReportResponse,
     ReportsQuery,
     Scenario,
     ScenariosQuery,
     ScenariosResponse,
+    SeenReports,
 )
 
 __all__ = ["DOCUMENT_TYPES", "ENDPOINTS", "Direction", "Endpoint", "endpoint_for"]
@@ -138,21 +141,18 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     _call("POST", "/omni/1/text", OmniSimpleRequest, OmniResponse, _ANY_ERROR),
     _call("POST", "/omni/1/advanced", OmniAdvancedRequest, OmniResponse, _SEND),
     _call("GET", "/omni/1/scenarios", None, ScenariosResponse, _SCENARIOS, query=ScenariosQuery),
-    # The description's request body is CreateOrUpdateScenarioRequest: the
-    # fields of Scenario a client may set.
-    _call("POST", "/omni/1/scenarios", Scenario, Scenario, _CREATE, success=201),
+    # A scenario's request body is the fields of Scenario a client may set.
+    _call("POST", "/omni/1/scenarios", CreateOrUpdateScenarioRequest, Scenario, _CREATE, success=201),
     _call("GET", "/omni/1/scenarios/{scenarioKey}", None, Scenario, _SCENARIO),
-    _call("PUT", "/omni/1/scenarios/{scenarioKey}", Scenario, Scenario, _UPDATE),
+    _call("PUT", "/omni/1/scenarios/{scenarioKey}", CreateOrUpdateScenarioRequest, Scenario, _UPDATE),
     _call("GET", "/omni/1/reports", None, OMNIReportsResponse, _SEND, query=ReportsQuery),
     _call("GET", "/omni/1/logs", None, OmniLogsResponse, _LOGS, query=LogsQuery),
     _call("GET", "/omni/1/campaigns", None, CampaignsResponse, _ANY_ERROR, query=CampaignsQuery),
     _call("GET", "/omni/1/campaigns/{campaignKey}", None, Campaign, _ANY_ERROR),
     _call("PUT", "/omni/2/campaigns/{campaignKey}/destinations", Destinations, Campaign, _ANY_ERROR),
     _webhook("receive-omni-failover-message-delivery-reports", OMNIReportsResponse),
-    # The description's other two webhooks go here, one line each, when their
-    # bodies are models:
-    #   _webhook("receive-omni-failover-message-seen-reports", SeenReports),
-    #   _webhook("receive-omni-failover-inbound-messages", <its ottReportResponse>),
+    _webhook("receive-omni-failover-message-seen-reports", SeenReports),
+    _webhook("receive-omni-failover-inbound-messages", OTTReportResponse),
 )
 
 #: The types that are whole documents (request and response bodies): every body of

@@ -141,7 +141,7 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
         roots.setdefault(document.root, []).append(document.content)
     out = [_HEADER]
     for name, shapes in roots.items():
-        type_name = shapes[0].name if len(shapes) == 1 else _merged_name(name)
+        type_name = shapes[0].name if len(shapes) == 1 else _merged_name(name, shapes)
         out.append(f'  <xs:element name="{name}" type="{type_name}"/>\n')
     emitted: set[str] = set()
     needs = _Needs()
@@ -149,7 +149,7 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
         if len(shapes) == 1:
             _emit_struct(shapes[0], out, emitted, needs)
         else:
-            out.append(_complex_type(_merged_name(name), _merge(shapes), needs))
+            out.append(_complex_type(_merged_name(name, shapes), _merge(shapes), needs))
             for shape in shapes:  # each type on its own too, for tools that pick one
                 _emit_struct(shape, out, emitted, needs)
     if needs.decimal:
@@ -183,8 +183,12 @@ class _Needs:
         self.enums: dict[str, tuple[str, ...]] = {}
 
 
-def _merged_name(root: str) -> str:
-    return root[0].upper() + root[1:]
+def _merged_name(root: str, shapes: list[StructShape]) -> str:
+    """The type of a root several types share: the root's name capitalised,
+    unless one of those types has that name (``<scenario>``: ``Scenario`` and
+    the request that creates one)."""
+    name = root[0].upper() + root[1:]
+    return f"{name}Document" if any(s.name == name for s in shapes) else name
 
 
 def _merge(shapes: list[StructShape]) -> list[FieldShape]:
