@@ -175,7 +175,10 @@ def assert_same_outcome(fast: tuple[Any, ...], general: tuple[Any, ...]) -> None
 
 
 def uses_json(value: Any) -> bool:
-    """Whether a value holds a free-form JSON field (which the fast reader leaves alone)."""
+    """Whether a value holds a free-form JSON field or a polymorphic value (which
+    the fast reader leaves alone)."""
+    if isinstance(value, msgspec.Struct) and value.__struct_config__.tag is not None:
+        return True
     if isinstance(value, msgspec.Struct):
         for name in value.__struct_fields__:
             field = getattr(value, name)
