@@ -29,6 +29,7 @@ from .models.enums import *  # noqa: F403
 from .models.messages import *  # noqa: F403
 from .models.reports import *  # noqa: F403
 from .models.scenarios import *  # noqa: F403
+from .models.whatsapp import *  # noqa: F403
 
 __version__ = "0.1.0"
 

@@ -4,7 +4,7 @@ Each module's ``__all__`` lists its models; this package's public list is theirs
 so a model is listed once, where it is defined.
 """
 
-from . import _base, advanced, api_errors, campaigns, enums, messages, reports, scenarios
+from . import _base, advanced, api_errors, campaigns, enums, messages, reports, scenarios, whatsapp
 from ._base import *  # noqa: F403
 from .advanced import *  # noqa: F403
 from .api_errors import *  # noqa: F403
@@ -13,6 +13,7 @@ from .enums import *  # noqa: F403
 from .messages import *  # noqa: F403
 from .reports import *  # noqa: F403
 from .scenarios import *  # noqa: F403
+from .whatsapp import *  # noqa: F403
 
 # The document types follow from the endpoint table (what each call sends and
 # answers) and the error body: they are listed there, not here.
@@ -28,6 +29,7 @@ __all__ += enums.__all__
 __all__ += messages.__all__
 __all__ += reports.__all__
 __all__ += scenarios.__all__
+__all__ += whatsapp.__all__
 
 
 def __dir__() -> list[str]:
