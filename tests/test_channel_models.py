@@ -1,0 +1,315 @@
+"""The channel payloads of ``POST /omni/1/advanced`` as Infobip's OpenAPI description
+has them today (SPEC section 4): its published examples decode and write back, and
+its rules (required fields, lengths, patterns, open enumerations, decimals) hold in
+both formats, each failure at the value's path.
+
+The rules are checked at their edges (the longest accepted value and one longer),
+through the public codecs: a request carries the value under test, as JSON and as
+the XML the encoder writes for the same request.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import msgspec
+import pytest
+
+import omni_codec
+from omni_codec import (
+    Destination,
+    InAppStyle,
+    LanguageCode,
+    OmniAdvancedRequest,
+    To,
+    TransliterationCode,
+    WhatsAppData,
+)
+
+PUBLISHED = Path(__file__).parent / "published"
+FORMATS = [omni_codec.json, omni_codec.xml]
+
+#: Infobip's request examples of ``POST /omni/1/advanced``, by example name
+#: (tests/published/README.md).
+EXAMPLES: dict[str, Any] = msgspec.json.decode((PUBLISHED / "advanced-channel-examples.json").read_bytes())
+EXAMPLES = {k: v for k, v in EXAMPLES.items() if "Kakao" not in k}  # KAKAO-PENDING
+
+#: Where the value under test goes in a request.
+TOKEN = "TOKEN"
+DESTINATIONS = [{"to": {"phoneNumber": "41793026731"}}]
+
+
+def _request(fragment: dict[str, Any]) -> dict[str, Any]:
+    return {"destinations": DESTINATIONS, **fragment}
+
+
+def _documents(fragment: dict[str, Any], value: str, token: str = TOKEN) -> dict[ModuleType, bytes]:
+    """The request ``fragment`` with ``value`` for its ``token``, in both formats.
+
+    The XML is what the encoder writes for the request holding the token, with
+    the token then replaced: so it can hold what no model value can.
+    """
+    data = msgspec.json.encode(_request(fragment))
+    valid = omni_codec.json.decode(data, type=OmniAdvancedRequest)
+    xml = omni_codec.xml.encode(valid)
+    assert xml.count(token.encode()) == 1 and data.count(token.encode()) == 1
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;")
+    return {
+        omni_codec.json: data.replace(token.encode(), msgspec.json.encode(value)[1:-1]),
+        omni_codec.xml: xml.replace(token.encode(), escaped.encode()),
+    }
+
+
+def _refused(fmt: ModuleType, data: bytes, path: str, strict: bool = False) -> str:
+    with pytest.raises(omni_codec.ValidationError) as caught:
+        fmt.decode(data, type=OmniAdvancedRequest, strict=strict)
+    assert caught.value.path == path
+    return caught.value.message
+
+
+# --- The published examples ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+@pytest.mark.parametrize("strict", [False, True])
+def test_published_example_decodes_and_writes_back(name: str, strict: bool) -> None:
+    data = msgspec.json.encode(EXAMPLES[name])
+    value = omni_codec.json.decode(data, type=OmniAdvancedRequest, strict=strict)
+    assert msgspec.json.decode(omni_codec.json.encode(value)) == EXAMPLES[name]
+    assert omni_codec.xml.decode(omni_codec.xml.encode(value), type=OmniAdvancedRequest, strict=True) == value
+
+
+def test_a_whatsapp_contact_card_is_read_into_its_parts() -> None:
+    example = EXAMPLES["Send WhatsApp Contact message"]
+    request = omni_codec.json.decode(msgspec.json.encode(example), type=OmniAdvancedRequest)
+    assert request.whats_app is not None and request.whats_app.contacts is not None
+    (card,) = request.whats_app.contacts
+    published = example["whatsApp"]["contacts"][0]
+    assert card.name.formatted_name == published["name"]["formattedName"]
+    assert card.org is not None and card.org.company == published["org"]["company"]
+    assert card.phones is not None and [p.wa_id for p in card.phones] == [p["waId"] for p in published["phones"]]
+    assert card.addresses is not None and card.addresses[0].country_code == published["addresses"][0]["countryCode"]
+
+
+def test_the_whatsapp_payload_and_channels_have_the_api_wire_names() -> None:
+    request = OmniAdvancedRequest(
+        destinations=[Destination(to=To(phone_number="41793026731"))],
+        whats_app=WhatsAppData(preview_url=True, template_data=["a"]),
+    )
+    written = msgspec.json.decode(omni_codec.json.encode(request))
+    assert written["whatsApp"] == {"templateData": ["a"], "previewUrl": True}
+
+
+# --- Coordinates: decimals, every digit kept ---------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        {"whatsApp": {"latitude": TOKEN}},
+        {"whatsApp": {"longitude": TOKEN}},
+        {"whatsApp": {"mediaTemplateData": {"body": {"placeholders": []}, "header": {"latitude": TOKEN}}}},
+    ],
+    ids=["latitude", "longitude", "header"],
+)
+def test_coordinates_keep_their_digits(fmt: ModuleType, fragment: dict[str, Any]) -> None:
+    # A JSON number, not a string: the TOKEN's quotes go with it.
+    data = msgspec.json.encode(_request(fragment)).replace(b'"TOKEN"', b"45.7933370")
+    value = omni_codec.json.decode(data, type=OmniAdvancedRequest)
+    again = fmt.decode(fmt.encode(value), type=OmniAdvancedRequest)
+    assert again == value
+    assert b"45.7933370" in fmt.encode(again)
+
+
+@pytest.mark.parametrize("number", [b"1e999999999", b"1e-200"])
+def test_a_coordinate_xml_cannot_write_is_refused(number: bytes) -> None:
+    data = msgspec.json.encode(_request({"whatsApp": {"longitude": TOKEN}})).replace(b'"TOKEN"', number)
+    _refused(omni_codec.json, data, "$.whatsApp.longitude")
+
+
+def test_a_coordinate_is_a_decimal() -> None:
+    data = msgspec.json.encode(EXAMPLES["Send WhatsApp Location message"])
+    request = omni_codec.json.decode(data, type=OmniAdvancedRequest)
+    assert request.whats_app is not None
+    assert request.whats_app.latitude == Decimal("45.793337")
+    assert type(request.whats_app.latitude) is Decimal
+
+
+# --- Lengths and patterns --------------------------------------------------------------
+
+# (fragment holding the TOKEN, path of the value, shortest, longest accepted length)
+LENGTHS = [
+    ({"sms": {"text": TOKEN}}, "$.sms.text", 1, None),
+    ({"voice": {"text": TOKEN}}, "$.voice.text", 1, None),
+    ({"email": {"text": TOKEN}}, "$.email.text", 1, None),
+    ({"push": {"text": TOKEN}}, "$.push.text", 1, 2000),
+    ({"sms": {"regional": {"korea": {"title": TOKEN}}}}, "$.sms.regional.korea.title", 0, 66),
+    ({"viber": {"imageURL": TOKEN}}, "$.viber.imageURL", 0, 1000),
+    ({"viber": {"fileName": TOKEN}}, "$.viber.fileName", 0, 25),
+    ({"viber": {"buttonText": TOKEN}}, "$.viber.buttonText", 0, 30),
+    ({"viber": {"buttonURL": TOKEN}}, "$.viber.buttonURL", 0, 1000),
+    ({"viber": {"trackingData": TOKEN}}, "$.viber.trackingData", 0, 100),
+    ({"whatsApp": {"fileUrl": TOKEN}}, "$.whatsApp.fileUrl", 0, 2048),
+    ({"whatsApp": {"imageUrl": TOKEN}}, "$.whatsApp.imageUrl", 0, 2048),
+    ({"whatsApp": {"audioUrl": TOKEN}}, "$.whatsApp.audioUrl", 0, 2048),
+    ({"whatsApp": {"videoUrl": TOKEN}}, "$.whatsApp.videoUrl", 0, 2048),
+    ({"whatsApp": {"locationName": TOKEN}}, "$.whatsApp.locationName", 0, 1000),
+    ({"whatsApp": {"address": TOKEN}}, "$.whatsApp.address", 0, 1000),
+    (
+        {"whatsApp": {"mediaTemplateData": {"body": {"placeholders": []}, "buttons": [{"urlPlaceholder": TOKEN}]}}},
+        "$.whatsApp.mediaTemplateData.buttons[0].urlPlaceholder",
+        0,
+        1500,
+    ),
+    (
+        {"whatsApp": {"mediaTemplateData": {"body": {"placeholders": []}, "buttons": [{"quickReplyPayload": TOKEN}]}}},
+        "$.whatsApp.mediaTemplateData.buttons[0].quickReplyPayload",
+        0,
+        128,
+    ),
+    ({"callbackData": TOKEN}, "$.callbackData", 0, 4000),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize(("fragment", "path", "shortest", "longest"), LENGTHS, ids=[c[1] for c in LENGTHS])
+def test_a_length_is_checked_at_both_ends(
+    fmt: ModuleType, fragment: dict[str, Any], path: str, shortest: int, longest: int | None
+) -> None:
+    if shortest > 0:
+        _refused(fmt, _documents(fragment, "é" * (shortest - 1))[fmt], path)
+    fmt.decode(_documents(fragment, "é" * shortest)[fmt], type=OmniAdvancedRequest)
+    if longest is not None:
+        # Characters, not bytes: é is two bytes in UTF-8.
+        fmt.decode(_documents(fragment, "é" * longest)[fmt], type=OmniAdvancedRequest)
+        _refused(fmt, _documents(fragment, "é" * (longest + 1))[fmt], path)
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize(
+    ("url", "accepted"),
+    [
+        ("https://example.com/a.pdf", True),
+        ("http://example.com/a.pdf", True),
+        ("https://", True),
+        ("ftp://example.com/a.pdf", False),
+        ("HTTPS://example.com/a.pdf", False),
+        (" https://example.com/a.pdf", False),
+        ("https://example.com/a.pdf\n", False),
+        ("example.com/a.pdf", False),
+    ],
+)
+def test_a_viber_file_is_an_http_url(fmt: ModuleType, url: str, accepted: bool) -> None:
+    token = "https://example.com/TOKEN"
+    data = _documents({"viber": {"fileUrl": token}}, url, token)[fmt]
+    if accepted:
+        request = fmt.decode(data, type=OmniAdvancedRequest)
+        assert request.viber is not None and request.viber.file_url == url
+    else:
+        _refused(fmt, data, "$.viber.fileUrl")
+
+
+# --- Required fields ---------------------------------------------------------------------
+
+# (a request fragment with every required field, the path of the object, the
+# wire name of a required member of it)
+REQUIRED = [
+    ({"sms": {"regional": {"indiaDlt": {"principalEntityId": TOKEN}}}}, "$.sms.regional.indiaDlt", "principalEntityId"),
+    ({"whatsApp": {"mediaTemplateData": {"body": {"placeholders": [TOKEN]}}}}, "$.whatsApp.mediaTemplateData", "body"),
+    ({"whatsApp": {"mediaTemplateData": {"body": {"placeholders": [TOKEN]}}}}, "$.whatsApp.mediaTemplateData.body", "placeholders"),
+    (
+        {"whatsApp": {"contacts": [{"name": {"firstName": TOKEN, "formattedName": "Ana"}}]}},
+        "$.whatsApp.contacts[0]",
+        "name",
+    ),
+    (
+        {"whatsApp": {"contacts": [{"name": {"firstName": TOKEN, "formattedName": "Ana"}}]}},
+        "$.whatsApp.contacts[0].name",
+        "firstName",
+    ),
+    (
+        {"whatsApp": {"contacts": [{"name": {"firstName": "Ana", "formattedName": TOKEN}}]}},
+        "$.whatsApp.contacts[0].name",
+        "formattedName",
+    ),
+]
+
+
+def _without(fragment: dict[str, Any], path: str, key: str) -> dict[str, Any]:
+    """``fragment`` with the member ``key`` of the object at ``path`` removed."""
+    out = copy.deepcopy(fragment)
+    node: Any = out
+    for step in path[2:].replace("[", ".[").split("."):
+        node = node[int(step[1:-1])] if step.startswith("[") else node[step]
+    del node[key]
+    return out
+
+
+@pytest.mark.parametrize(("fragment", "path", "key"), REQUIRED, ids=[f"{c[1]}.{c[2]}" for c in REQUIRED])
+def test_a_required_field_is_required_in_json(fragment: dict[str, Any], path: str, key: str) -> None:
+    _documents(fragment, "x")  # complete, it decodes
+    data = msgspec.json.encode(_request(_without(fragment, path, key)))
+    assert f"`{key}`" in _refused(omni_codec.json, data, path)
+
+
+@pytest.mark.parametrize(("fragment", "path", "key"), REQUIRED, ids=[f"{c[1]}.{c[2]}" for c in REQUIRED])
+def test_a_required_field_is_required_in_xml(fragment: dict[str, Any], path: str, key: str) -> None:
+    xml = _documents(fragment, "x")[omni_codec.xml]
+    start, end = xml.index(f"<{key}>".encode()), xml.index(f"</{key}>".encode()) + len(key) + 3
+    assert f"`{key}`" in _refused(omni_codec.xml, xml[:start] + xml[end:], path)
+
+
+def test_the_channel_texts_whatsapp_and_media_headers_need_not_be_given() -> None:
+    # Infobip's OpenAPI description lists them as required; its own examples leave
+    # them out (a template message has no text, a header holds one kind of media).
+    for name in ("Send WhatsApp template message", "Send WhatsApp media template message"):
+        request = omni_codec.json.decode(msgspec.json.encode(EXAMPLES[name]), type=OmniAdvancedRequest, strict=True)
+        assert request.whats_app is not None and request.whats_app.text is None
+        assert request.whats_app.template_name is not None
+    media = request.whats_app.media_template_data
+    assert media is not None and media.header is not None
+    assert media.header.image_url is not None and media.header.video_url is None
+
+
+# --- Open enumerations -----------------------------------------------------------------
+
+ENUMS = [
+    ({"sms": {"transliteration": TOKEN}}, "$.sms.transliteration", TransliterationCode),
+    ({"sms": {"language": {"languageCode": TOKEN}}}, "$.sms.language.languageCode", LanguageCode),
+    ({"push": {"notificationOptions": {"inAppStyle": TOKEN}}}, "$.push.notificationOptions.inAppStyle", InAppStyle),
+]
+
+
+def _at(value: Any, path: str) -> Any:
+    """The value at the wire ``path`` (members only) below ``value``."""
+    for name in path[2:].split("."):
+        (attr,) = [f.name for f in msgspec.structs.fields(value) if f.encode_name == name]
+        value = getattr(value, attr)
+    return value
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize(("fragment", "path", "enum"), ENUMS, ids=[c[1] for c in ENUMS])
+def test_every_published_value_decodes_to_its_member(
+    fmt: ModuleType, fragment: dict[str, Any], path: str, enum: Any
+) -> None:
+    for member in enum:
+        request = fmt.decode(_documents(fragment, member.value)[fmt], type=OmniAdvancedRequest, strict=True)
+        assert _at(request, path) is member
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize(("fragment", "path", "enum"), ENUMS, ids=[c[1] for c in ENUMS])
+def test_an_unknown_value_is_kept_or_refused_when_strict(
+    fmt: ModuleType, fragment: dict[str, Any], path: str, enum: Any
+) -> None:
+    data = _documents(fragment, "KLINGON")[fmt]
+    request = fmt.decode(data, type=OmniAdvancedRequest)
+    assert _at(request, path) == enum("KLINGON") and not _at(request, path).known
+    assert fmt.decode(fmt.encode(request), type=OmniAdvancedRequest) == request
+    _refused(fmt, data, path, strict=True)
