@@ -26,6 +26,7 @@ from .models.advanced import *  # noqa: F403
 from .models.api_errors import *  # noqa: F403
 from .models.campaigns import *  # noqa: F403
 from .models.enums import *  # noqa: F403
+from .models.kakao import *  # noqa: F403
 from .models.messages import *  # noqa: F403
 from .models.reports import *  # noqa: F403
 from .models.scenarios import *  # noqa: F403

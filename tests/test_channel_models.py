@@ -11,6 +11,7 @@ the XML the encoder writes for the same request.
 from __future__ import annotations
 
 import copy
+import typing
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +24,10 @@ import omni_codec
 from omni_codec import (
     Destination,
     InAppStyle,
+    KakaoAlimButton,
+    KakaoAlimButtonType,
+    KakaoChinguButton,
+    KakaoChinguButtonType,
     LanguageCode,
     OmniAdvancedRequest,
     To,
@@ -36,7 +41,6 @@ FORMATS = [omni_codec.json, omni_codec.xml]
 #: Infobip's request examples of ``POST /omni/1/advanced``, by example name
 #: (tests/published/README.md).
 EXAMPLES: dict[str, Any] = msgspec.json.decode((PUBLISHED / "advanced-channel-examples.json").read_bytes())
-EXAMPLES = {k: v for k, v in EXAMPLES.items() if "Kakao" not in k}  # KAKAO-PENDING
 
 #: Where the value under test goes in a request.
 TOKEN = "TOKEN"
@@ -173,6 +177,35 @@ LENGTHS = [
         128,
     ),
     ({"callbackData": TOKEN}, "$.callbackData", 0, 4000),
+    ({"kakaoAlim": {"text": TOKEN}}, "$.kakaoAlim.text", 1, 1000),
+    ({"kakaoAlim": {"templateCode": TOKEN}}, "$.kakaoAlim.templateCode", 1, 30),
+    ({"kakaoAlim": {"title": TOKEN}}, "$.kakaoAlim.title", 0, 50),
+    (
+        {"kakaoAlim": {"buttons": [{"type": "URL", "buttonText": TOKEN}]}},
+        "$.kakaoAlim.buttons[0].buttonText",
+        1,
+        28,
+    ),
+    (
+        {"kakaoAlim": {"buttons": [{"type": "APP_LINK", "buttonText": "b", "buttonUrlPc": TOKEN}]}},
+        "$.kakaoAlim.buttons[0].buttonUrlPc",
+        1,
+        500,
+    ),
+    (
+        {"kakaoAlim": {"buttons": [{"type": "CHATBOT_SWITCH", "buttonText": "b", "chatExtra": TOKEN, "chatEvent": "e"}]}},
+        "$.kakaoAlim.buttons[0].chatExtra",
+        0,
+        50,
+    ),
+    ({"kakaoChingu": {"text": "t", "imageUrl": TOKEN}}, "$.kakaoChingu.imageUrl", 1, 250),
+    ({"kakaoChingu": {"text": "t", "imageLink": TOKEN}}, "$.kakaoChingu.imageLink", 1, 250),
+    (
+        {"kakaoChingu": {"text": "t", "buttons": [{"type": "APP_LINK", "buttonText": "b", "androidScheme": TOKEN, "iosScheme": "i"}]}},
+        "$.kakaoChingu.buttons[0].androidScheme",
+        1,
+        500,
+    ),
 ]
 
 
@@ -237,6 +270,19 @@ REQUIRED = [
         "$.whatsApp.contacts[0].name",
         "formattedName",
     ),
+    ({"kakaoChingu": {"text": TOKEN}}, "$.kakaoChingu", "text"),
+    ({"kakaoChingu": {"text": "t", "buttons": [{"type": "URL", "buttonText": "b", "buttonUrl": TOKEN}]}}, "$.kakaoChingu.buttons[0]", "buttonUrl"),
+    (
+        {"kakaoChingu": {"text": "t", "buttons": [{"type": "APP_LINK", "buttonText": "b", "androidScheme": "a", "iosScheme": TOKEN}]}},
+        "$.kakaoChingu.buttons[0]",
+        "iosScheme",
+    ),
+    (
+        {"kakaoAlim": {"buttons": [{"type": "CHATBOT_SWITCH", "buttonText": "b", "chatExtra": "x", "chatEvent": TOKEN}]}},
+        "$.kakaoAlim.buttons[0]",
+        "chatEvent",
+    ),
+    ({"kakaoAlim": {"buttons": [{"type": "BOT_KEYWORD", "buttonText": TOKEN}]}}, "$.kakaoAlim.buttons[0]", "buttonText"),
 ]
 
 
@@ -264,16 +310,21 @@ def test_a_required_field_is_required_in_xml(fragment: dict[str, Any], path: str
     assert f"`{key}`" in _refused(omni_codec.xml, xml[:start] + xml[end:], path)
 
 
-def test_the_channel_texts_whatsapp_and_media_headers_need_not_be_given() -> None:
+def test_whatsapp_texts_media_headers_and_chingu_images_need_not_be_given() -> None:
     # Infobip's OpenAPI description lists them as required; its own examples leave
-    # them out (a template message has no text, a header holds one kind of media).
+    # them out (a template message has no text, a header holds one kind of media,
+    # a ChinguTalk message may be text alone).
     for name in ("Send WhatsApp template message", "Send WhatsApp media template message"):
         request = omni_codec.json.decode(msgspec.json.encode(EXAMPLES[name]), type=OmniAdvancedRequest, strict=True)
         assert request.whats_app is not None and request.whats_app.text is None
         assert request.whats_app.template_name is not None
+    assert request.whats_app is not None
     media = request.whats_app.media_template_data
     assert media is not None and media.header is not None
     assert media.header.image_url is not None and media.header.video_url is None
+    data = msgspec.json.encode(EXAMPLES["Send Kakao ChinguTalk text message"])
+    chingu = omni_codec.json.decode(data, type=OmniAdvancedRequest, strict=True).kakao_chingu
+    assert chingu is not None and chingu.image_url is None
 
 
 # --- Open enumerations -----------------------------------------------------------------
@@ -313,3 +364,96 @@ def test_an_unknown_value_is_kept_or_refused_when_strict(
     assert _at(request, path) == enum("KLINGON") and not _at(request, path).known
     assert fmt.decode(fmt.encode(request), type=OmniAdvancedRequest) == request
     _refused(fmt, data, path, strict=True)
+
+
+# --- Kakao buttons: tagged unions ---------------------------------------------------------
+
+#: (channel key, union, tag enumeration, members every kind of button needs but its type)
+BUTTON_UNIONS = [
+    ("kakaoAlim", KakaoAlimButton, KakaoAlimButtonType, {"buttonText": "b", "chatExtra": "x", "chatEvent": "e"}),
+    ("kakaoChingu", KakaoChinguButton, KakaoChinguButtonType, {"buttonText": "b", "buttonUrl": "u", "androidScheme": "a", "iosScheme": "i"}),
+]
+
+
+def _kinds(union: Any) -> dict[str, type[msgspec.Struct]]:
+    return {kind.__struct_config__.tag: kind for kind in typing.get_args(union)}
+
+
+def _buttons_request(channel: str, buttons: list[dict[str, Any]]) -> dict[str, Any]:
+    return _request({channel: {"text": "t", "buttons": buttons}})
+
+
+@pytest.mark.parametrize(("channel", "union", "tags", "needed"), BUTTON_UNIONS, ids=[c[0] for c in BUTTON_UNIONS])
+def test_the_button_kinds_are_the_published_types(channel: str, union: Any, tags: Any, needed: dict[str, str]) -> None:
+    assert set(_kinds(union)) == {tag.value for tag in tags}
+    for kind in _kinds(union).values():
+        # ``type`` is the tag msgspec reads and writes, not a field.
+        assert kind.__struct_config__.tag_field == "type"
+        assert "type" not in {f.encode_name for f in msgspec.structs.fields(kind)}
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize(("channel", "union", "tags", "needed"), BUTTON_UNIONS, ids=[c[0] for c in BUTTON_UNIONS])
+def test_each_button_decodes_to_its_kind_and_keeps_it(
+    fmt: ModuleType, channel: str, union: Any, tags: Any, needed: dict[str, str]
+) -> None:
+    kinds = _kinds(union)
+    buttons = []
+    for tag, kind in kinds.items():
+        members = {f.encode_name for f in msgspec.structs.fields(kind)}
+        buttons.append({"type": tag, **{k: v for k, v in needed.items() if k in members}})
+    value = omni_codec.json.decode(msgspec.json.encode(_buttons_request(channel, buttons)), type=OmniAdvancedRequest)
+    again = fmt.decode(fmt.encode(value), type=OmniAdvancedRequest, strict=True)
+    assert again == value
+    decoded = getattr(again, "kakao_alim" if channel == "kakaoAlim" else "kakao_chingu").buttons
+    assert [type(b) for b in decoded] == list(kinds.values())
+    written = msgspec.json.decode(omni_codec.json.encode(again))[channel]["buttons"]
+    assert [b["type"] for b in written] == list(kinds)
+
+
+@pytest.mark.parametrize(("channel", "union", "tags", "needed"), BUTTON_UNIONS, ids=[c[0] for c in BUTTON_UNIONS])
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_button_without_a_known_type_is_refused_at_its_path(
+    channel: str, union: Any, tags: Any, needed: dict[str, str], strict: bool
+) -> None:
+    ok = {"type": "BOT_KEYWORD", "buttonText": "b"}
+    for bad in ({"buttonText": "b"}, {"type": "HOLOGRAM", "buttonText": "b"}, {"type": "url", "buttonText": "b"}):
+        data = msgspec.json.encode(_buttons_request(channel, [ok, bad]))
+        with pytest.raises(omni_codec.ValidationError) as caught:
+            omni_codec.json.decode(data, type=OmniAdvancedRequest, strict=strict)
+        error = caught.value
+        # Missing: the button's path, naming `type`; unknown: the type's own path.
+        assert error.path == f"$.{channel}.buttons[1].type" or (
+            error.path == f"$.{channel}.buttons[1]" and "`type`" in error.message
+        )
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize("channel", ["kakaoAlim", "kakaoChingu"])
+def test_one_to_five_buttons(fmt: ModuleType, channel: str) -> None:
+    button = {"type": "BOT_KEYWORD", "buttonText": "b"}
+    for count in (1, 5):
+        data = msgspec.json.encode(_buttons_request(channel, [button] * count))
+        value = omni_codec.json.decode(data, type=OmniAdvancedRequest)
+        assert fmt.decode(fmt.encode(value), type=OmniAdvancedRequest) == value
+    six = msgspec.json.encode(_buttons_request(channel, [button] * 6))
+    _refused(omni_codec.json, six, f"$.{channel}.buttons")
+    _refused(omni_codec.json, msgspec.json.encode(_buttons_request(channel, [])), f"$.{channel}.buttons")
+    if fmt is omni_codec.xml:
+        five = omni_codec.xml.encode(omni_codec.json.decode(msgspec.json.encode(_buttons_request(channel, [button] * 5)), type=OmniAdvancedRequest))
+        one = five[five.index(b"<button>") : five.index(b"</button>") + len(b"</button>")]
+        _refused(fmt, five.replace(one, one + one, 1), f"$.{channel}.buttons")
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=["json", "xml"])
+@pytest.mark.parametrize(("target", "accepted"), [("out", True), ("in", False), ("OUT", False), ("out ", False)])
+def test_an_alimtalk_link_opens_only_outside(fmt: ModuleType, target: str, accepted: bool) -> None:
+    fragment = {"kakaoAlim": {"buttons": [{"type": "URL", "buttonText": "b", "target": "out"}]}}
+    json_doc = msgspec.json.encode(_request(fragment)).replace(b'"out"', msgspec.json.encode(target))
+    value = omni_codec.json.decode(msgspec.json.encode(_request(fragment)), type=OmniAdvancedRequest)
+    xml_doc = omni_codec.xml.encode(value).replace(b"<target>out</target>", f"<target>{target}</target>".encode())
+    doc = json_doc if fmt is omni_codec.json else xml_doc
+    if accepted:
+        fmt.decode(doc, type=OmniAdvancedRequest, strict=True)
+    else:
+        _refused(fmt, doc, "$.kakaoAlim.buttons[0].target")

@@ -4,12 +4,13 @@ Each module's ``__all__`` lists its models; this package's public list is theirs
 so a model is listed once, where it is defined.
 """
 
-from . import _base, advanced, api_errors, campaigns, enums, messages, reports, scenarios, whatsapp
+from . import _base, advanced, api_errors, campaigns, enums, kakao, messages, reports, scenarios, whatsapp
 from ._base import *  # noqa: F403
 from .advanced import *  # noqa: F403
 from .api_errors import *  # noqa: F403
 from .campaigns import *  # noqa: F403
 from .enums import *  # noqa: F403
+from .kakao import *  # noqa: F403
 from .messages import *  # noqa: F403
 from .reports import *  # noqa: F403
 from .scenarios import *  # noqa: F403
@@ -26,6 +27,7 @@ __all__ += advanced.__all__
 __all__ += api_errors.__all__
 __all__ += campaigns.__all__
 __all__ += enums.__all__
+__all__ += kakao.__all__
 __all__ += messages.__all__
 __all__ += reports.__all__
 __all__ += scenarios.__all__

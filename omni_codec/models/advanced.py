@@ -14,6 +14,7 @@ import msgspec
 from .._scalars import OmniDateTime
 from ._base import Int32, Int64, OmniStruct, xml_item
 from .enums import FacebookDataType, LineDataType, OpenEnum, TimeUnit
+from .kakao import KakaoAlimData, KakaoChinguData
 from .messages import Destination
 from .whatsapp import WhatsAppData
 
@@ -270,6 +271,8 @@ class OmniAdvancedRequest(OmniStruct, kw_only=True):
     push: PushData | None = None
     facebook: FacebookData | None = None
     line: LineData | None = None
+    kakao_chingu: KakaoChinguData | None = None
+    kakao_alim: KakaoAlimData | None = None
     v_kontakte: VKontakteData | None = None
     notify: bool | None = None
     intermediate_report: bool | None = None
