@@ -29,11 +29,13 @@ from .models.campaigns import *  # noqa: F403
 from .models.enums import *  # noqa: F403
 from .models.line import *  # noqa: F403
 from .models.inbound import *  # noqa: F403
+from .models.kakao import *  # noqa: F403
 from .models.messages import *  # noqa: F403
 from .models.queries import *  # noqa: F403
 from .models.reports import *  # noqa: F403
 from .models.scenarios import *  # noqa: F403
 from .models.seen import *  # noqa: F403
+from .models.whatsapp import *  # noqa: F403
 
 __version__ = "0.1.0"
 

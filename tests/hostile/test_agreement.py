@@ -30,7 +30,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import omni_codec
-from omni_codec import OmniAdvancedRequest, OmniSimpleRequest
+from omni_codec import CreateOrUpdateScenarioRequest, OmniAdvancedRequest, OmniSimpleRequest
+from omni_codec._binding import Kind, shape_of
+from omni_codec._paths import split
 from omni_codec._scalars import format_datetime
 from omni_codec.models import DOCUMENT_TYPES
 from omni_codec.strategies import from_type, xml_text
@@ -60,9 +62,39 @@ def _what_a_line_flex_box_holds(cls: type[Any], error: omni_codec.ValidationErro
     ) is not None
 
 
+def _the_flow_of_a_scenario_request(cls: type[Any], error: omni_codec.ValidationError) -> bool:
+    """A scenario request must say its flow; an answer's scenario need not, and
+    both are <scenario>."""
+    return cls is CreateOrUpdateScenarioRequest and error.path == "$" and "`flow`" in error.message
+
+
+def _which_fields_go_with_a_discriminator(cls: type[Any], error: omni_codec.ValidationError) -> bool:
+    """A polymorphic value's XSD type allows every member's fields, requires only
+    what all members require, and takes any content where members type a field
+    differently: the member's own rules are decode's (its discriminator's values
+    are the XSD's too)."""
+    shape = shape_of(cls)
+    names = [s for s in split(error.path or "$") if isinstance(s, str)]
+    for index, name in enumerate(names):
+        field = shape.by_name.get(name)
+        if field is None:
+            return False
+        value = field.value
+        while value.item is not None:
+            value = value.item
+        if value.kind is Kind.UNION:
+            return names[index + 1 :] != [value.tag_field]
+        if value.kind is not Kind.STRUCT:
+            return False
+        shape = value.struct
+    return False
+
+
 XSD_CANNOT_STATE: dict[str, Callable[[type[Any], omni_codec.ValidationError], bool]] = {
     "phone numbers of the simple request": _phone_numbers_of_the_simple_request,
     "what a Line Flex box holds": _what_a_line_flex_box_holds,
+    "the flow of a scenario request": _the_flow_of_a_scenario_request,
+    "which fields go with which discriminator": _which_fields_go_with_a_discriminator,
 }
 
 
