@@ -276,6 +276,9 @@ def _full_struct(shape: StructShape) -> st.SearchStrategy[Any]:
 def _full(value: ValueShape) -> st.SearchStrategy[Any]:
     if value.kind is Kind.STRUCT:
         return st.deferred(lambda: _full_struct(value.struct))
+    if value.kind is Kind.UNION:
+        # Any member, each with every field present.
+        return st.one_of(*(st.deferred(lambda m=m: _full_struct(m)) for m in value.variants.values()))  # type: ignore[misc]
     if value.kind is Kind.LIST:
         assert value.item is not None
         rule = rule_of(value)

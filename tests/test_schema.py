@@ -130,7 +130,10 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
         shape = shape_of(cls)
         declared = types[shape.name]
         elements = {el.get("name"): el for el in declared.find(f"{XS}all")}
-        assert list(elements) == [f.name for f in shape.fields], shape.name
+        # A member of a tagged union has its discriminator first (optional: the
+        # union's type is the one that requires it).
+        tag = [shape.tag_field] if shape.tag_field is not None and shape.tag is not None else []
+        assert list(elements) == [*tag, *(f.name for f in shape.fields)], shape.name
         for field in shape.fields:
             element = elements[field.name]
             assert element.get("minOccurs", "1") == ("1" if field.required else "0")
@@ -144,6 +147,16 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
             if value.kind is Kind.STRUCT:
                 assert element.get("type") == value.struct.name
                 pending.append(value.struct.cls)
+            if value.kind is Kind.UNION:
+                # One type for the union, with the discriminator and every
+                # member's fields; each member has its own type too.
+                union = types[element.get("type")]
+                names = [el.get("name") for el in union.find(f"{XS}all")]
+                assert names[0] == value.tag_field
+                for member in value.variants.values():
+                    assert {f.name for f in member.fields} <= set(names)
+                    pending.append(member.cls)
+                seen.add(element.get("type"))
     assert seen == {name for name in types if not name.startswith("Json")} - {"Request"}
 
 
