@@ -39,9 +39,11 @@ __all__ = [
     "VoiceData",
 ]
 
-#: A message text that must not be empty (the SMS, voice and e-mail payloads; the
-#: upper bound is Java's largest ``int``, as Infobip's OpenAPI description says).
-_Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2**31 - 1)]
+#: A message text that must not be empty (the SMS, voice and e-mail payloads).
+#: Infobip's OpenAPI description also gives ``maxLength`` 2147483647, Java's largest
+#: ``int``: the default of the annotation that asks for one character, not a limit
+#: of the API, so it is not carried (no document holds 2 GiB of text).
+_Text = Annotated[str, msgspec.Meta(min_length=1)]
 
 
 class _ChannelData(OmniStruct, kw_only=True):
