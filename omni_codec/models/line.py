@@ -436,11 +436,10 @@ class LineData(OmniStruct, kw_only=True):
     sticker ``packageId`` and ``stickerId`` (strings as published, not numbers); a
     Flex message ``altText`` (shown where Flex is not) and ``contents``. So every
     field is optional here, although the description lists most as required.
-
-    The first three fields are those every channel payload starts with (see
-    ``advanced``), declared here because that module imports this one.
     """
 
+    # The fields every channel payload starts with (advanced._ChannelData), declared
+    # here as that module imports this one.
     text: str | None = None
     validity_period: Int32 | None = None
     validity_period_time_unit: TimeUnit | None = None
