@@ -286,3 +286,26 @@ def test_the_regenerate_command_writes_every_schema_file(tmp_path: Path, monkeyp
     monkeypatch.setattr(module, "ROOT", tmp_path / "elsewhere" / "schemas")
     assert module.main() == 2  # not a checkout: writes nothing
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_pattern_with_a_bare_dot_is_refused_because_xsd_reads_it_differently() -> None:
+    """Python's ``.`` takes a CR, XSD's does not: such a pattern would let the
+    decoder accept what the XSD refuses."""
+    from typing import Annotated, ClassVar
+
+    import msgspec
+
+    from omni_codec._schema.xsd import generate_xsd
+    from omni_codec.models import OmniStruct
+
+    class Dotted(OmniStruct, kw_only=True):
+        __xml_root__: ClassVar[str] = "dotted"
+        url: Annotated[str, msgspec.Meta(pattern=r"\Ahttps?://.*\Z")] | None = None
+
+    class Spelled(OmniStruct, kw_only=True):
+        __xml_root__: ClassVar[str] = "spelled"
+        url: Annotated[str, msgspec.Meta(pattern=r"\Ahttps?://[^\r\n.]*\.example\Z")] | None = None
+
+    with pytest.raises(ValueError, match="uses `.`"):
+        generate_xsd([Dotted])
+    assert "[^\\r\\n.]*\\.example" in generate_xsd([Spelled])

@@ -378,7 +378,28 @@ def _xsd_pattern(pattern: str) -> str:
     """
     if not (pattern.startswith("\\A") and pattern.endswith("\\Z")):
         raise ValueError(f"model pattern {pattern!r} must be anchored with \\A and \\Z")
+    if _has_bare_dot(pattern):
+        # Python's ``.`` takes a CR, XSD's takes neither CR nor LF: spelled out
+        # (``[^\r\n]``), the pattern means the same in both.
+        raise ValueError(f"model pattern {pattern!r} uses `.`, which XSD reads differently: write [^\\r\\n]")
     return pattern[2:-2]
+
+
+def _has_bare_dot(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``.`` outside a character class and not escaped."""
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "." and not in_class:
+            return True
+    return False
 
 
 def _open_enumeration(name: str, values: tuple[str, ...]) -> str:

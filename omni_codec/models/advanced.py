@@ -147,8 +147,9 @@ class ViberData(_ChannelData, kw_only=True):
     )
     file_name: Annotated[str, msgspec.Meta(min_length=0, max_length=25)] | None = None
     file_type: str | None = None
-    # ``^(https?)://.*$`` in the description: an http(s) URL, on one line.
-    file_url: Annotated[str, msgspec.Meta(pattern=r"\A(https?)://.*\Z")] | None = None
+    # ``^(https?)://.*$`` in the description: an http(s) URL, on one line. The
+    # line breaks are spelled out: Python's ``.`` takes a CR, the XSD's does not.
+    file_url: Annotated[str, msgspec.Meta(pattern=r"\A(https?)://[^\r\n]*\Z")] | None = None
     button_text: Annotated[str, msgspec.Meta(min_length=0, max_length=30)] | None = None
     button_url: Annotated[str, msgspec.Meta(min_length=0, max_length=1000)] | None = msgspec.field(
         default=None, name="buttonURL"

@@ -40,7 +40,33 @@ from unknown_values import unknown_paths
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 JSON_VOCABULARY = frozenset(("map", "array", "string", "number", "boolean", "null"))
-FREE_FORM = frozenset(("customPayload", "templateData"))
+
+
+def _free_form_names() -> frozenset[str]:
+    """The wire names of the free-form fields of every document type (a name
+    also used by a field of another kind counts: it is only skipped more often)."""
+    names: set[str] = set()
+    seen: set[type] = set()
+    pending = [shape_of(cls) for cls in DOCUMENT_TYPES]
+    while pending:
+        shape = pending.pop()
+        if shape.cls in seen:
+            continue
+        seen.add(shape.cls)
+        for field in shape.fields:
+            value = field.value
+            while value.item is not None:
+                value = value.item
+            if value.kind is Kind.JSON:
+                names.add(field.name)
+            elif value.kind is Kind.STRUCT:
+                pending.append(value.struct)
+            elif value.kind is Kind.UNION:
+                pending.extend(value.variants.values())
+    return frozenset(names)
+
+
+FREE_FORM = _free_form_names()
 
 
 # --- Rules the XSD cannot state (README, "Rules the XSD cannot state") --------------
@@ -65,7 +91,9 @@ def _what_a_line_flex_box_holds(cls: type[Any], error: omni_codec.ValidationErro
 def _the_flow_of_a_scenario_request(cls: type[Any], error: omni_codec.ValidationError) -> bool:
     """A scenario request must say its flow; an answer's scenario need not, and
     both are <scenario>."""
-    return cls is CreateOrUpdateScenarioRequest and error.path == "$" and "`flow`" in error.message
+    return cls is CreateOrUpdateScenarioRequest and (
+        (error.path == "$" and "`flow`" in error.message) or error.path == "$.flow"
+    )
 
 
 def _which_fields_go_with_a_discriminator(cls: type[Any], error: omni_codec.ValidationError) -> bool:
