@@ -34,6 +34,7 @@ class Scenario(OmniStruct, kw_only=True):
     """
 
     __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[str] = "Scenario"  # the description's title (SPEC section 5)
 
     key: str | None = None
     name: str | None = None
@@ -47,5 +48,6 @@ class ScenariosResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/scenarios``: the account's scenarios."""
 
     __xml_root__: ClassVar[str] = "scenariosResponse"
+    __xml_published_root__: ClassVar[str] = "ScenariosResponse"  # the description's title (SPEC section 5)
 
     scenarios: Annotated[list[Scenario], xml_item("scenario")]
