@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import xmlschema
 from lxml import etree
 
 import omni_codec
-from omni_codec._binding import Kind, document_of, shape_of
+from omni_codec._binding import Kind, document_of, published_document_of, shape_of
 from omni_codec import schemas
 from omni_codec._schema import bundle_json_schemas, generate_xsd
 from omni_codec.models import DOCUMENT_TYPES
@@ -111,24 +112,30 @@ def _complex_types(tree: etree._ElementTree) -> dict[str, etree._Element]:
 
 
 def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
-    """Walk the Structs and the XSD side by side: every field, type and occurrence."""
+    """Walk the Structs and the XSD side by side: every field, type and occurrence,
+    from the roots of both dialects (SPEC section 5)."""
     tree = etree.parse(str(COMMITTED))
     types = _complex_types(tree)
     roots = {el.get("name"): el.get("type") for el in tree.getroot().findall(f"{XS}element")}
     seen: set[str] = set()
-    pending = [document_of(cls).content.cls for cls in DOCUMENT_TYPES]
+    pending: list[tuple[type[Any], bool]] = [(document_of(cls).content.cls, False) for cls in DOCUMENT_TYPES]
     for cls in DOCUMENT_TYPES:
         document = document_of(cls)
         assert document.root in roots
         if document.root != "request":  # shared by two types: a merged type (below)
             assert roots[document.root] == document.content.name
+        published = published_document_of(cls)
+        if published is not None:
+            assert roots[published.root].removesuffix("Published") == cls.__name__
+            pending.append((cls, True))
     while pending:
-        cls = pending.pop()
-        if cls.__name__ in seen:
-            continue
-        seen.add(cls.__name__)
+        cls, below_published = pending.pop()
         shape = shape_of(cls)
-        declared = types[shape.name]
+        name = shape.name + ("Published" if below_published and shape.name + "Published" in types else "")
+        if name in seen:
+            continue
+        seen.add(name)
+        declared = types[name]
         elements = {el.get("name"): el for el in declared.find(f"{XS}all")}
         assert list(elements) == [f.name for f in shape.fields], shape.name
         for field in shape.fields:
@@ -136,15 +143,19 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
             assert element.get("minOccurs", "1") == ("1" if field.required else "0")
             value = field.value
             if value.kind is Kind.LIST:
-                (item,) = element.iter(f"{XS}sequence")
-                (item,) = item
-                assert item.get("name") == value.item_name
+                (choice,) = element.iter(f"{XS}choice")
+                items = list(choice)
+                # Named in the singular or like the wrapper, one way per list.
+                assert [item.get("name") for item in items] == list(dict.fromkeys((value.item_name, field.name)))
+                assert len({(item.get("type"), item.get("minOccurs"), item.get("maxOccurs")) for item in items}) == 1
                 value = value.item
-                element = item
+                element = items[0]
             if value.kind is Kind.STRUCT:
-                assert element.get("type") == value.struct.name
-                pending.append(value.struct.cls)
-    assert seen == {name for name in types if not name.startswith("Json")} - {"Request"}
+                assert element.get("type").removesuffix("Published") == value.struct.name
+                pending.append((value.struct.cls, element.get("type").endswith("Published") or below_published))
+            if value.kind is Kind.JSON:
+                assert element.get("type") == ("FreeFormObject" if below_published else "JsonObject")
+    assert seen == {name for name in types if not name.startswith("Json")} - {"Request", "FreeFormObject"}
 
 
 def test_the_shared_request_root_accepts_both_request_types() -> None:

@@ -10,10 +10,18 @@ Choices, each following the decoder's tolerance:
 * a Struct's children are an ``xs:all`` (any order, each at most once);
 * an optional field may be absent or ``xsi:nil="true"`` (``nillable``);
 * a list is a wrapper element holding zero or more items (``min_length`` becomes the
-  items' ``minOccurs``);
+  items' ``minOccurs``), named in the singular or like the wrapper (the second
+  dialect), one way per list: a choice of the two;
 * the types that share the root ``<request>`` are merged for that root: the XSD
   cannot tell them apart, the type given to ``decode`` does. Each is also declared
-  as a named type of its own.
+  as a named type of its own;
+* the second dialect's roots (``__xml_published_root__``, the OpenAPI
+  description's titles) are global elements too, of the type itself (a wrapper's
+  too: ``<ApiException>`` holds ``<requestError>``). Below them a free-form object
+  is one element per key; XML Schema 1.0 cannot type an element of any name, so
+  that content is a wildcard (``FreeFormObject``), and the types on the way to
+  one are declared again with the suffix ``Published``. The decoder checks what
+  the wildcard does not (README, "Rules the XSD cannot state").
 
 Facets (patterns, lengths, bounds, list sizes) are read from the same
 :func:`~omni_codec._checks.rule_of` description the encoders check, never from the
@@ -28,7 +36,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import msgspec
 
-from .._binding import FieldShape, Kind, StructShape, ValueShape, document_of
+from .._binding import FieldShape, Kind, StructShape, ValueShape, document_of, published_document_of
 from .._checks import rule_of
 from .._scalars import (
     DATETIME_XSD_PATTERN,
@@ -131,16 +139,40 @@ _JSON_TYPES = """\
 """
 
 
+_FREE_FORM_TYPE = """\
+  <!-- Free-form JSON in the second dialect (below a root such as
+       <OmniAdvancedRequest>): one element per key, whose text is a string, whose
+       elements are an object, a repeated name an array, xsi:nil="true" null.
+       XML Schema 1.0 cannot give a type to an element of any name, so only the
+       element-only content is checked here; the decoder checks the rest. -->
+  <xs:complexType name="FreeFormObject">
+    <xs:sequence>
+      <xs:any namespace="##local" processContents="skip" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+  </xs:complexType>
+"""
+
+
 def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
     """The XSD text for the document types ``types`` (by default, every one)."""
+    types = tuple(types)
     roots: dict[str, list[StructShape]] = {}
+    published: dict[str, StructShape] = {}
     for cls in types:
         document = document_of(cls)
         roots.setdefault(document.root, []).append(document.content)
+        second = published_document_of(cls)
+        if second is not None:
+            published[second.root] = second.content
+    clash = set(roots) & set(published)
+    if clash:
+        raise TypeError(f"root elements declared in both dialects: {sorted(clash)}")
     out = [_HEADER]
     for name, shapes in roots.items():
         type_name = shapes[0].name if len(shapes) == 1 else _merged_name(name)
         out.append(f'  <xs:element name="{name}" type="{type_name}"/>\n')
+    for name, shape in published.items():
+        out.append(f'  <xs:element name="{name}" type="{_struct_name(shape, True)}"/>\n')
     emitted: set[str] = set()
     needs = _Needs()
     for name, shapes in roots.items():
@@ -150,6 +182,8 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
             out.append(_complex_type(_merged_name(name), _merge(shapes), needs))
             for shape in shapes:  # each type on its own too, for tools that pick one
                 _emit_struct(shape, out, emitted, needs)
+    for shape in published.values():
+        _emit_struct(shape, out, emitted, needs, published=True)
     if needs.decimal:
         out.append(
             '  <xs:simpleType name="Decimal">\n    <xs:restriction base="xs:decimal">'
@@ -167,6 +201,8 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
         out.append(_open_enumeration(enum_name, values))
     if needs.json:
         out.append(_JSON_TYPES.replace("@JSON_NUMBER@", quoteattr(JSON_NUMBER_XSD_PATTERN)))
+    if needs.free_form:
+        out.append(_FREE_FORM_TYPE)
     out.append("</xs:schema>\n")
     return "".join(out)
 
@@ -178,6 +214,7 @@ class _Needs:
         self.datetime = False
         self.decimal = False
         self.json = False
+        self.free_form = False
         self.enums: dict[str, tuple[str, ...]] = {}
 
 
@@ -199,32 +236,57 @@ def _merge(shapes: list[StructShape]) -> list[FieldShape]:
     return list(merged.values())
 
 
-def _emit_struct(shape: StructShape, out: list[str], emitted: set[str], needs: _Needs) -> None:
-    if shape.name in emitted:
-        return
-    emitted.add(shape.name)
-    out.append(_complex_type(shape.name, list(shape.fields), needs))
+def _holds_free_form(shape: StructShape, seen: frozenset[type[msgspec.Struct]] = frozenset()) -> bool:
+    """Whether a free-form object is reachable from ``shape``: its types differ
+    under the second dialect's roots."""
+    if shape.cls in seen:
+        return False
     for field in shape.fields:
-        _emit_nested(field.value, out, emitted, needs)
+        value = field.value
+        while value.item is not None:
+            value = value.item
+        if value.kind is Kind.JSON:
+            return True
+        if value.kind is Kind.STRUCT and _holds_free_form(value.struct, seen | {shape.cls}):
+            return True
+    return False
 
 
-def _emit_nested(value: ValueShape, out: list[str], emitted: set[str], needs: _Needs) -> None:
+def _struct_name(shape: StructShape, published: bool) -> str:
+    """A Struct's type name; ``published``: below a second-dialect root, where a
+    type that holds a free-form object has its own declaration."""
+    return shape.name + "Published" if published and _holds_free_form(shape) else shape.name
+
+
+def _emit_struct(
+    shape: StructShape, out: list[str], emitted: set[str], needs: _Needs, *, published: bool = False
+) -> None:
+    name = _struct_name(shape, published)
+    if name in emitted:
+        return
+    emitted.add(name)
+    out.append(_complex_type(name, list(shape.fields), needs, published=published))
+    for field in shape.fields:
+        _emit_nested(field.value, out, emitted, needs, published)
+
+
+def _emit_nested(value: ValueShape, out: list[str], emitted: set[str], needs: _Needs, published: bool) -> None:
     if value.kind is Kind.LIST:
         assert value.item is not None
         value = value.item
     if value.kind is Kind.STRUCT:
-        _emit_struct(value.struct, out, emitted, needs)
+        _emit_struct(value.struct, out, emitted, needs, published=published)
 
 
-def _complex_type(name: str, fields: list[FieldShape], needs: _Needs) -> str:
+def _complex_type(name: str, fields: list[FieldShape], needs: _Needs, *, published: bool = False) -> str:
     lines = [f'  <xs:complexType name="{name}">\n    <xs:all>\n']
     for field in fields:
-        lines.append(_element(field, needs))
+        lines.append(_element(field, needs, published))
     lines.append("    </xs:all>\n  </xs:complexType>\n")
     return "".join(lines)
 
 
-def _element(field: FieldShape, needs: _Needs) -> str:
+def _element(field: FieldShape, needs: _Needs, published: bool = False) -> str:
     occurs = "" if field.required else ' minOccurs="0" nillable="true"'
     head = f'      <xs:element name="{field.name}"{occurs}'
     value = field.value
@@ -232,22 +294,27 @@ def _element(field: FieldShape, needs: _Needs) -> str:
         rule = rule_of(value)
         low = rule.min_length or 0
         high = "unbounded" if rule.max_length is None else str(rule.max_length)
-        item = _type_ref(value.item, needs)
+        item = _type_ref(value.item, needs, published)
+        # The items are named in the singular or like the wrapper (the second
+        # dialect), one way per list, as the decoder reads them (SPEC section 5).
+        names = dict.fromkeys((value.item_name, field.name))
+        items = "".join(
+            f'<xs:element name="{name}"{item} minOccurs="{low}" maxOccurs="{high}"/>' for name in names
+        )
         return (
-            f"{head}>\n        <xs:complexType><xs:sequence>"
-            f'<xs:element name="{value.item_name}"{item} minOccurs="{low}" maxOccurs="{high}"/>'
-            "</xs:sequence></xs:complexType>\n      </xs:element>\n"
+            f"{head}>\n        <xs:complexType><xs:choice>{items}"
+            "</xs:choice></xs:complexType>\n      </xs:element>\n"
         )
     restriction = _restriction(value)
     if restriction:
         return f"{head}>\n        <xs:simpleType>{restriction}</xs:simpleType>\n      </xs:element>\n"
-    return f"{head}{_type_ref(value, needs)}/>\n"
+    return f"{head}{_type_ref(value, needs, published)}/>\n"
 
 
-def _type_ref(value: ValueShape, needs: _Needs) -> str:
+def _type_ref(value: ValueShape, needs: _Needs, published: bool = False) -> str:
     kind = value.kind
     if kind is Kind.STRUCT:
-        return f' type="{value.struct.name}"'
+        return f' type="{_struct_name(value.struct, published)}"'
     if kind is Kind.ENUM:
         name = rule_of(value).python.__name__
         needs.enums[name] = value.enum_values
@@ -255,6 +322,9 @@ def _type_ref(value: ValueShape, needs: _Needs) -> str:
     if kind is Kind.DATETIME:
         needs.datetime = True
         return ' type="DateTime"'
+    if kind is Kind.JSON and published:
+        needs.free_form = True
+        return ' type="FreeFormObject"'
     if kind is Kind.JSON:
         needs.json = True
         return ' type="JsonObject"'
