@@ -408,7 +408,15 @@ def _read_keyed(element: etree._Element, context: _Context, depth: int) -> dict[
     for child in element:
         key = child.tag
         if not isinstance(key, str) or key[0] == "{":
-            raise _Problem(child, f"A free-form key element cannot be in a namespace: <{key!s}>")
+            raise _Problem(element, f"A free-form key element cannot be in a namespace: <{key!s}>", source=child)
+        if "key" in child.attrib:
+            # The source form's <map> vocabulary: read per key, its names would
+            # silently become keys and its keys be lost.
+            raise _Problem(
+                child,
+                "A `key` attribute: below the second dialect's root a free-form object "
+                "is one element per key, not the source form's <map> (SPEC section 5)",
+            )
         if child.attrib and _check_attributes(child, context, nillable=True):
             value: Any = None
         elif len(child):
