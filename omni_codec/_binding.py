@@ -59,6 +59,8 @@ class Kind(enum.Enum):
     STRUCT = "struct"
     LIST = "list"
     JSON = "json"
+    #: One of several tagged Structs, told apart by a discriminator (``type``).
+    UNION = "union"
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,12 +72,31 @@ class ValueShape:
     item: ValueShape | None = None
     item_name: str | None = None
     struct_type: type[msgspec.Struct] | None = None
+    #: A UNION's tagged Structs, in declaration order.
+    variant_types: tuple[type[msgspec.Struct], ...] = ()
 
     @property
     def struct(self) -> StructShape:
         if self.struct_type is None:
             raise TypeError(f"a {self.kind.value} value has no fields")
         return _bound(self.struct_type)
+
+    @property
+    def variants(self) -> dict[str, StructShape]:
+        """A UNION's members by their discriminator value (their tag)."""
+        if self.kind is not Kind.UNION:
+            raise TypeError(f"a {self.kind.value} value has no variants")
+        shapes = [_bound(cls) for cls in self.variant_types]
+        return {shape.tag: shape for shape in shapes if shape.tag is not None}
+
+    @property
+    def tag_field(self) -> str:
+        """The wire name of a UNION's discriminator (the same in every member)."""
+        if self.kind is not Kind.UNION:
+            raise TypeError(f"a {self.kind.value} value has no discriminator")
+        tag_field = _bound(self.variant_types[0]).tag_field
+        assert tag_field is not None  # checked when bound
+        return tag_field
 
     @property
     def enum_values(self) -> tuple[str, ...]:
@@ -103,6 +124,10 @@ class StructShape:
     cls: type[msgspec.Struct]
     fields: tuple[FieldShape, ...]
     by_name: dict[str, FieldShape] = field(repr=False)
+    #: A tagged Struct's discriminator: its wire name and this type's value. The
+    #: discriminator is no field of the Struct; every format writes it first.
+    tag_field: str | None = None
+    tag: str | None = None
 
     @property
     def name(self) -> str:
@@ -237,6 +262,7 @@ def _bound(cls: type[msgspec.Struct]) -> StructShape:
                 value = value.item
             if value.struct_type is not None:
                 pending.append(value.struct_type)
+            pending.extend(value.variant_types)
     known = {**_shapes, **bound}
     paths = {current: _required_paths(shape, known) for current, shape in bound.items()}
     _shapes.update(bound)  # only a type bound whole is kept
@@ -303,7 +329,13 @@ def _struct_shape(cls: type[msgspec.Struct]) -> StructShape:
         )
         for f in info.fields
     )
-    return StructShape(cls, fields, {f.name: f for f in fields})
+    if info.array_like:
+        raise TypeError(f"{cls.__name__}: an array-like Struct has no XML form")
+    if info.tag is not None and not isinstance(info.tag, str):
+        raise TypeError(f"{cls.__name__}: a discriminator value must be a str, got {info.tag!r}")
+    if info.tag_field is not None and info.tag_field in {f.name for f in fields}:
+        raise TypeError(f"{cls.__name__}: the discriminator `{info.tag_field}` is also a field")
+    return StructShape(cls, fields, {f.name: f for f in fields}, info.tag_field, info.tag)
 
 
 def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
@@ -315,8 +347,8 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
         # ``X | None`` is how an optional field is spelled; None is the absent
         # element, so only X has a wire shape.
         others = [t for t in info.types if not isinstance(t, mi.NoneType)]
-        if len(others) != 1:
-            raise TypeError(f"{where}: a union other than `X | None` has no wire form")
+        if len(others) > 1:
+            return _union_shape(others, where)
         (info,) = others
         info, declared = _declared(info, where)
         item_name = item_name or declared
@@ -350,8 +382,10 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
             raise TypeError(f"{where}: the members of {info.cls.__name__} need `str` values, their wire text")
         return ValueShape(Kind.ENUM, info)
     if isinstance(info, mi.StructType):
-        if info.tag is not None or info.array_like:
-            raise TypeError(f"{where}: a tagged or array-like Struct has no XML form")
+        if info.array_like:
+            raise TypeError(f"{where}: an array-like Struct has no XML form")
+        if info.tag is not None:  # a tagged Struct always carries its tag
+            return _union_shape([info], where)
         return ValueShape(Kind.STRUCT, info, struct_type=info.cls)
     if isinstance(info, mi.ListType):
         if item_name is None:
@@ -373,6 +407,27 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
             raise TypeError(f"{where}: a free-form JSON object takes no constraints")
         return ValueShape(Kind.JSON, info)
     raise TypeError(f"{where}: no wire form for {info!r}")
+
+
+def _union_shape(members: list[mi.Type], where: str) -> ValueShape:
+    """A polymorphic value: tagged Structs sharing one discriminator, each with
+    its own value of it (SPEC section 4). msgspec decodes and encodes such a
+    union itself in JSON; in XML the discriminator is a child element like any
+    other, which the readers look at first."""
+    if not all(isinstance(m, mi.StructType) and m.tag is not None for m in members):
+        raise TypeError(
+            f"{where}: a union other than `X | None` has no wire form unless its "
+            "members are tagged Structs (`tag_field=..., tag=...`)"
+        )
+    structs = [m for m in members if isinstance(m, mi.StructType)]
+    tag_fields = {m.tag_field for m in structs}
+    if len(tag_fields) != 1:
+        raise TypeError(f"{where}: the members of a union have different discriminators {sorted(map(str, tag_fields))}")
+    tags = [m.tag for m in structs]
+    if len(set(tags)) != len(tags):
+        raise TypeError(f"{where}: two members of a union have the same discriminator value")
+    info = structs[0] if len(structs) == 1 else mi.UnionType(tuple(structs))
+    return ValueShape(Kind.UNION, info, variant_types=tuple(m.cls for m in structs))
 
 
 def _declared(info: mi.Type, where: str) -> tuple[mi.Type, str | None]:

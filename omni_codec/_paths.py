@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._binding import DocumentShape, FieldShape, Kind, StructShape
+from ._binding import DocumentShape, FieldShape, Kind, StructShape, ValueShape
 
 __all__ = ["element_at", "join", "line_of", "path_of", "split"]
 
@@ -59,6 +59,7 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
     chain.reverse()
     segments: list[str | int] = [document.wrapper.name] if document.wrapper else []
     struct: StructShape | None = document.content
+    union: ValueShape | None = None  # a list's items' union, told per item
     item_name: tuple[str, ...] | None = None
     in_json = False
     for parent, node in zip(chain, chain[1:]):
@@ -66,6 +67,11 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
         if item_name is not None:
             segments.append(_position(parent, node, item_name))
             item_name = None
+            if union is not None:
+                struct, union = _member(union, node), None
+                if struct is None:
+                    segments.extend(_unresolved(chain, node))
+                    break
             continue
         if struct is None and not in_json:
             in_json = True
@@ -85,19 +91,43 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
         segments.append(tag)
         if field is None:
             break
-        item_name, struct = _enter(field)
+        item_name, struct, union = _enter(field)
+        if union is not None and item_name is None:
+            struct, union = _member(union, node), None
+            if struct is None:
+                segments.extend(_unresolved(chain, node))
+                break
     return segments
 
 
-def _enter(field: FieldShape) -> tuple[tuple[str, ...] | None, StructShape | None]:
+def _unresolved(chain: list[etree._Element], node: etree._Element) -> list[str]:
+    """Below a polymorphic object whose member is unknown, only its
+    discriminator's element has a path (the error is about it)."""
+    index = chain.index(node)
+    below = chain[index + 1] if index + 1 < len(chain) else None
+    return [] if below is None or not isinstance(below.tag, str) else [below.tag]
+
+
+def _enter(field: FieldShape) -> tuple[tuple[str, ...] | None, StructShape | None, ValueShape | None]:
     """Into a field's element: the item names if a list (its own, and the
-    field's, the second dialect's), the Struct if objects."""
+    field's, the second dialect's), the Struct if objects, the union if objects
+    of several kinds (each element says its own)."""
     value = field.value
     item_name = (value.item_name, field.name) if value.kind is Kind.LIST and value.item_name else None
     if value.kind is Kind.LIST:
         assert value.item is not None
         value = value.item
-    return item_name, value.struct if value.kind is Kind.STRUCT else None
+    union = value if value.kind is Kind.UNION else None
+    return item_name, value.struct if value.kind is Kind.STRUCT else None, union
+
+
+def _member(union: ValueShape, node: etree._Element) -> StructShape | None:
+    """The member of ``union`` that the element ``node`` holds, by its
+    discriminator element; None when it has none the union knows."""
+    for child in node:
+        if child.tag == union.tag_field:
+            return union.variants.get(child.text or "")
+    return None
 
 
 def _position(parent: etree._Element, node: etree._Element, tags: tuple[str, ...] | None) -> int:
@@ -118,6 +148,7 @@ def element_at(
         segments = segments[1:]
     node = root
     struct: StructShape | None = document.content
+    union: ValueShape | None = None
     item_name: tuple[str, ...] | None = None
     for segment in segments:
         if isinstance(segment, int):
@@ -126,6 +157,8 @@ def element_at(
                 return node
             node = items[segment]
             item_name = None
+            if union is not None:
+                struct, union = _member(union, node), None
             continue
         if struct is None:
             return node
@@ -136,5 +169,7 @@ def element_at(
         field = struct.by_name.get(segment)
         if field is None:
             return node
-        item_name, struct = _enter(field)
+        item_name, struct, union = _enter(field)
+        if union is not None and item_name is None:
+            struct, union = _member(union, node), None
     return node

@@ -227,6 +227,10 @@ def _value(value: ValueShape, required: Paths, edge: bool) -> SearchStrategy[Any
     kind, rule = value.kind, rule_of(value)
     if kind is Kind.STRUCT:
         return _struct(rule.python, required, edge)
+    if kind is Kind.UNION:
+        if required:
+            raise ValueError(f"a required path continues below a polymorphic value: {sorted(required)}")
+        return st.one_of([_struct(member, frozenset(), edge) for member in value.variant_types])
     if kind is Kind.LIST:
         assert value.item is not None  # a LIST always has an item shape
         return _list(_value(value.item, required, edge), rule, edge)

@@ -469,8 +469,10 @@ def test_an_item_name_on_a_value_that_is_no_list_is_refused() -> None:
         json.Decoder(Odd)
 
 
-class Tagged(OmniStruct, kw_only=True, tag=True):
+class ArrayLike(OmniStruct, kw_only=True, array_like=True):
     name: str | None = None
+
+
 
 
 @pytest.mark.parametrize(
@@ -481,10 +483,12 @@ class Tagged(OmniStruct, kw_only=True, tag=True):
         (int | str, "a union other than `X | None`"),
         (Annotated[dt.datetime, msgspec.Meta(tz=False)], "naive"),
         (float, "no wire form"),
-        (Tagged, "a tagged or array-like Struct has no XML form"),
+        (ArrayLike, "an array-like Struct has no XML form"),
         (Annotated[list[str], msgspec.Meta(extra={"xml_items": "s"})], r"unknown `Meta\(extra=...\)` keys"),
     ],
-    ids=["sized JSON", "int keys", "union", "naive datetime", "float", "tagged", "misspelt item name"],
+    ids=[
+            "sized JSON", "int keys", "union", "naive datetime", "float", "array-like", "misspelt item name",
+        ],
 )
 def test_what_the_codec_cannot_carry_is_refused_when_bound(annotation: Any, words: str) -> None:
     model = msgspec.defstruct("Odd", [("odd", annotation)], bases=(OmniStruct,), kw_only=True)

@@ -113,7 +113,7 @@ def general_decode(data: Any, cls: type, *, strict: bool = False, limits: Limits
 
 def fast_decode(data: Any, cls: type, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> Any:
     """The fast path, then the general path if it hands the document back."""
-    value = fast_reader.read(data, cls, limits)
+    value = fast_reader.read(data, cls, limits, strict=strict)
     if value is not None:
         return value
     return general_decode(data, cls, strict=strict, limits=limits)

@@ -12,6 +12,8 @@ Choices, each following the decoder's tolerance:
 * a list is a wrapper element holding zero or more items (``min_length`` becomes the
   items' ``minOccurs``), named in the singular or like the wrapper (the second
   dialect), one way per list: a choice of the two;
+* a polymorphic value's element holds its discriminator (``<type>``) and the
+  fields of every member (see :func:`_union_type`);
 * the types that share the root ``<request>`` are merged for that root: the XSD
   cannot tell them apart, the type given to ``decode`` does. Each is also declared
   as a named type of its own;
@@ -249,6 +251,10 @@ def _holds_free_form(shape: StructShape, seen: frozenset[type[msgspec.Struct]] =
             return True
         if value.kind is Kind.STRUCT and _holds_free_form(value.struct, seen | {shape.cls}):
             return True
+        if value.kind is Kind.UNION and any(
+            _holds_free_form(member, seen | {shape.cls}) for member in value.variants.values()
+        ):
+            return True
     return False
 
 
@@ -265,7 +271,8 @@ def _emit_struct(
     if name in emitted:
         return
     emitted.add(name)
-    out.append(_complex_type(name, list(shape.fields), needs, published=published))
+    tags = None if shape.tag_field is None or shape.tag is None else (shape.tag_field, (shape.tag,))
+    out.append(_complex_type(name, list(shape.fields), needs, tags, published=published))
     for field in shape.fields:
         _emit_nested(field.value, out, emitted, needs, published)
 
@@ -276,10 +283,84 @@ def _emit_nested(value: ValueShape, out: list[str], emitted: set[str], needs: _N
         value = value.item
     if value.kind is Kind.STRUCT:
         _emit_struct(value.struct, out, emitted, needs, published=published)
+    if value.kind is Kind.UNION:
+        members = list(value.variants.values())
+        name = _union_name(value, published)
+        if len(members) > 1 and name not in emitted:
+            emitted.add(name)
+            out.append(_union_type(name, value, needs, published))
+        for member in members:  # each member on its own too, for tools that pick one
+            _emit_struct(member, out, emitted, needs, published=published)
 
 
-def _complex_type(name: str, fields: list[FieldShape], needs: _Needs, *, published: bool = False) -> str:
+def _union_name(value: ValueShape, published: bool = False) -> str:
+    """The XSD type name of a polymorphic value: the base its members share,
+    else their names joined (``Published`` below a second-dialect root, as for
+    a Struct, when a member holds a free-form object)."""
+    members = value.variant_types
+    if len(members) == 1:
+        return _struct_name(value.variants[next(iter(value.variants))], published)
+    if published and any(_holds_free_form(m) for m in value.variants.values()):
+        return _union_name(value) + "Published"
+    shared = [
+        base for base in members[0].__mro__[1:]
+        if all(issubclass(m, base) for m in members[1:])
+        and "__struct_fields__" in vars(base) and base.__module__.startswith("omni_codec.models.")
+        and base.__name__ not in ("OmniStruct",)
+    ]
+    if shared:
+        return shared[0].__name__.lstrip("_") + "Union"
+    return "Or".join(m.__name__ for m in members)
+
+
+def _union_type(name: str, value: ValueShape, needs: _Needs, published: bool = False) -> str:
+    """Every member's fields, with the discriminator naming any member.
+
+    XSD 1.0 cannot tie the other children to the discriminator's value (an
+    ``xs:alternative`` is XSD 1.1, which libxml2 does not read): a field is
+    required here only where every member requires it, and a field that members
+    give different types takes any content; ``decode`` checks the member's own
+    rules (the README lists this among the rules the XSD cannot state)."""
+    members = list(value.variants.values())
+    rendered: dict[str, list[str]] = {}
+    for member in members:
+        for field in member.fields:
+            required = all(
+                m.by_name.get(field.name) is not None and m.by_name[field.name].required for m in members
+            )
+            element = _element(FieldShape(field.attr, field.name, required, field.value), needs, published)
+            rendered.setdefault(field.name, []).append(element)
+    lines = [f'  <xs:complexType name="{name}">\n    <xs:all>\n', _tag_element(value.tag_field, tuple(value.variants))]
+    for field_name, elements in rendered.items():
+        if len(set(elements)) == 1:
+            lines.append(elements[0])
+        else:
+            optional = "" if all('minOccurs="0"' not in e for e in elements) else ' minOccurs="0" nillable="true"'
+            lines.append(f'      <xs:element name="{field_name}"{optional} type="xs:anyType"/>\n')
+    lines.append("    </xs:all>\n  </xs:complexType>\n")
+    return "".join(lines)
+
+
+def _tag_element(tag_field: str, tags: tuple[str, ...]) -> str:
+    """The discriminator: one of the members' values (an unknown one is refused,
+    SPEC section 4); required where it chooses among members. A member's own
+    type, used where only that member can stand, may leave it out, as msgspec
+    reads the same JSON."""
+    values = "".join(f"<xs:enumeration value={quoteattr(t)}/>" for t in tags)
+    occurs = ' minOccurs="0"' if len(tags) == 1 else ""
+    return (
+        f'      <xs:element name="{tag_field}"{occurs}>\n        <xs:simpleType>'
+        f'<xs:restriction base="xs:string">{values}</xs:restriction></xs:simpleType>\n      </xs:element>\n'
+    )
+
+
+def _complex_type(
+    name: str, fields: list[FieldShape], needs: _Needs, tags: tuple[str, tuple[str, ...]] | None = None,
+    *, published: bool = False,
+) -> str:
     lines = [f'  <xs:complexType name="{name}">\n    <xs:all>\n']
+    if tags is not None:
+        lines.append(_tag_element(*tags))
     for field in fields:
         lines.append(_element(field, needs, published))
     lines.append("    </xs:all>\n  </xs:complexType>\n")
@@ -315,6 +396,8 @@ def _type_ref(value: ValueShape, needs: _Needs, published: bool = False) -> str:
     kind = value.kind
     if kind is Kind.STRUCT:
         return f' type="{_struct_name(value.struct, published)}"'
+    if kind is Kind.UNION:
+        return f' type="{_union_name(value, published)}"'
     if kind is Kind.ENUM:
         name = rule_of(value).python.__name__
         needs.enums[name] = value.enum_values

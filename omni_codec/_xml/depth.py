@@ -68,16 +68,33 @@ def exceeds(element: etree._Element, depth: int, max_depth: int) -> bool:
     return any(deeper(node) for node in frontier)
 
 
+#: The depth of a type that contains itself (a Line Flex box holds boxes):
+#: unbounded, so a document of it is always checked against the limit.
+UNBOUNDED = 2**62
+
+
 @cache
 def typed_depth(shape: StructShape) -> int:
     """The deepest element a document of ``shape`` can have, free-form JSON aside."""
-    return 1 + max((_value_depth(f.value) for f in shape.fields), default=0)
+    return _struct_depth(shape, frozenset())
 
 
-def _value_depth(value: ValueShape) -> int:
+def _struct_depth(shape: StructShape, visiting: frozenset[StructShape]) -> int:
+    if shape in visiting:
+        return UNBOUNDED
+    inside = visiting | {shape}
+    children = [_value_depth(f.value, inside) for f in shape.fields]
+    if shape.tag_field is not None:  # the discriminator's element
+        children.append(1)
+    return min(UNBOUNDED, 1 + max(children, default=0))
+
+
+def _value_depth(value: ValueShape, visiting: frozenset[StructShape]) -> int:
     if value.kind is Kind.STRUCT:
-        return typed_depth(value.struct)
+        return _struct_depth(value.struct, visiting)
+    if value.kind is Kind.UNION:
+        return max(_struct_depth(s, visiting) for s in value.variants.values())
     if value.kind is Kind.LIST:
         assert value.item is not None
-        return 1 + _value_depth(value.item)
+        return min(UNBOUNDED, 1 + _value_depth(value.item, visiting))
     return 1

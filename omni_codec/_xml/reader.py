@@ -189,6 +189,8 @@ def _struct_reader(shape: StructShape) -> Reader:
     def read_struct(element: etree._Element, context: _Context) -> dict[str, Any]:
         if not table:  # filled on first use: shapes may refer to each other
             table.update({f.name: _value_reader(f.value, f.name) for f in shape.fields})
+            if shape.tag_field is not None:  # kept, for msgspec to tell the member
+                table[shape.tag_field] = _read_tag
         text = element.text
         if text is not None and not _blank(text):
             raise _misplaced_text(element, text)
@@ -232,6 +234,8 @@ def _value_reader(value: ValueShape, name: str) -> Reader:
         return _list_reader(value.item_name, name, _value_reader(value.item, value.item_name))
     if kind is Kind.JSON:
         return _read_json_field
+    if kind is Kind.UNION:
+        return _union_reader(value)
     parse = _LEAF_PARSERS[kind]
     # An enumeration is open on decode; strict takes only its known values (SPEC 4).
     known = frozenset(value.enum_values) if kind is Kind.ENUM else None
@@ -251,6 +255,40 @@ def _value_reader(value: ValueShape, name: str) -> Reader:
             raise _Problem(element, str(exc)) from None
 
     return read_leaf
+
+
+def _union_reader(value: ValueShape) -> Reader:
+    """A polymorphic object: its discriminator element, wherever it stands among
+    the children, says which member's fields the others are (SPEC section 4). A
+    missing or unknown discriminator is an error at its path, with msgspec's
+    words for the same JSON."""
+    tag_field = value.tag_field
+    readers: dict[str, Reader] = {}
+
+    def read_union(element: etree._Element, context: _Context) -> Any:
+        if not readers:  # filled on first use: shapes may refer to each other
+            readers.update({tag: _struct_reader(shape) for tag, shape in value.variants.items()})
+        for child in element:
+            if child.tag == tag_field:
+                tag = _read_tag(child, context)
+                reader = readers.get(tag)
+                if reader is None:
+                    raise _Problem(child, f"Invalid value {tag!r}")
+                return reader(element, context)
+        if len(readers) == 1:  # a field of one member's type: the tag may be left out
+            (reader,) = readers.values()
+            return reader(element, context)
+        raise _Problem(element, f"Object missing required field `{tag_field}`")
+
+    return read_union
+
+
+def _read_tag(element: etree._Element, context: _Context) -> str:
+    if len(element):
+        raise _Problem(element, f"Expected text, found element <{element[0].tag}>")
+    if element.attrib:
+        _check_attributes(element, context, nillable=False)
+    return element.text or ""
 
 
 _LEAF_PARSERS: dict[Kind, Callable[[str], Any] | None] = {
