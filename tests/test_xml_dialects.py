@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import msgspec
 import pytest
@@ -32,6 +32,7 @@ from omni_codec import ApiError, OmniAdvancedRequest, OmniResponse, Scenario
 from omni_codec._binding import Kind, StructShape, document_of, published_document_of, shape_of
 from omni_codec._xml.fast import misses
 from omni_codec.models import DOCUMENT_TYPES
+from omni_codec.models._base import OmniStruct
 from omni_codec.schemas import xsd_path as schema_path
 from omni_codec.strategies import from_type, xml_text
 from unknown_values import unknown_paths
@@ -378,3 +379,39 @@ def test_the_strict_mode_still_refuses_unknown_elements_in_the_second_dialect() 
     assert omni_codec.xml.decode(document, type=OmniAdvancedRequest).push is not None
     with pytest.raises(omni_codec.ValidationError, match="unknown field `unknown`"):
         omni_codec.xml.decode(document, type=OmniAdvancedRequest, strict=True)
+
+
+# --- Declaring the second root ----------------------------------------------------------
+
+
+class _Scenarioish(OmniStruct, kw_only=True):
+    __xml_root__: ClassVar[str] = "scenario"
+
+    name: str | None = None
+
+
+class EmptyRoot(_Scenarioish, kw_only=True):
+    __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[str] = ""
+
+
+class SameRoot(_Scenarioish, kw_only=True):
+    __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[str] = "scenario"
+
+
+class NotAName(_Scenarioish, kw_only=True):
+    __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[Any] = 7
+
+
+@pytest.mark.parametrize("cls", [EmptyRoot, SameRoot, NotAName])
+def test_a_second_root_declared_wrong_is_a_type_error_naming_the_model(cls: type[Any]) -> None:
+    with pytest.raises(TypeError, match=rf"{cls.__name__}\.__xml_published_root__"):
+        omni_codec.xml.Decoder(cls)
+
+
+def test_a_type_the_description_does_not_have_reads_only_its_source_root() -> None:
+    assert published_document_of(omni_codec.OmniSimpleRequest) is None
+    with pytest.raises(omni_codec.ValidationError, match=r"Expected root element <request>, got <OmniSimpleRequest>"):
+        omni_codec.xml.decode("<OmniSimpleRequest/>", type=omni_codec.OmniSimpleRequest)
