@@ -31,6 +31,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 PAIRS = [
     ("advanced-request", OmniAdvancedRequest),
+    ("advanced-request-line-flex", OmniAdvancedRequest),
     ("scenarios-response", ScenariosResponse),
     ("scenario", Scenario),
     ("reports-response", OMNIReportsResponse),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pathlib import Path
 from typing import Any
 
@@ -119,14 +121,20 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
     roots = {el.get("name"): el.get("type") for el in tree.getroot().findall(f"{XS}element")}
     seen: set[str] = set()
     pending: list[tuple[type[Any], bool]] = [(document_of(cls).content.cls, False) for cls in DOCUMENT_TYPES]
+    sharing = Counter(document_of(cls).root for cls in DOCUMENT_TYPES)
+    assert sharing["request"] == 2  # the simple and the advanced request
+    published_sharing = Counter(
+        document.root for document in map(published_document_of, DOCUMENT_TYPES) if document is not None
+    )
     for cls in DOCUMENT_TYPES:
         document = document_of(cls)
         assert document.root in roots
-        if document.root != "request":  # shared by two types: a merged type (below)
+        if sharing[document.root] == 1:  # else shared: a merged type (below)
             assert roots[document.root] == document.content.name
         published = published_document_of(cls)
         if published is not None:
-            assert roots[published.root].removesuffix("Published") == cls.__name__
+            if published_sharing[published.root] == 1:  # else shared: a merged type
+                assert roots[published.root].removesuffix("Published") == cls.__name__
             pending.append((cls, True))
     while pending:
         cls, below_published = pending.pop()
@@ -137,7 +145,8 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
         seen.add(name)
         declared = types[name]
         elements = {el.get("name"): el for el in declared.find(f"{XS}all")}
-        assert list(elements) == [f.name for f in shape.fields], shape.name
+        discriminator = [] if shape.tag_field is None else [shape.tag_field]  # a member's, first
+        assert list(elements) == [*discriminator, *(f.name for f in shape.fields)], shape.name
         for field in shape.fields:
             element = elements[field.name]
             assert element.get("minOccurs", "1") == ("1" if field.required else "0")
@@ -155,16 +164,30 @@ def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
                 pending.append((value.struct.cls, element.get("type").endswith("Published") or below_published))
             if value.kind is Kind.JSON:
                 assert element.get("type") == ("FreeFormObject" if below_published else "JsonObject")
-    assert seen == {name for name in types if not name.startswith("Json")} - {"Request", "FreeFormObject"}
+            if value.kind is Kind.UNION:
+                # One type holding every member's fields (the discriminator first);
+                # each member has its own type too.
+                union_name = element.get("type")
+                union = types[union_name]
+                names = [el.get("name") for el in union.find(f"{XS}all")]
+                members = value.variants.values()
+                assert names[0] == value.tag_field
+                assert set(names[1:]) == {f.name for m in members for f in m.fields}
+                if len(value.variant_types) > 1:  # (one member alone: its own type)
+                    seen.add(union_name)
+                pending.extend((m.cls, union_name.endswith("Published") or below_published) for m in members)
+    assert seen == {name for name in types if not name.startswith("Json")} - {"Request", "ScenarioDocument", "FreeFormObject"}
 
 
-def test_the_shared_request_root_accepts_both_request_types() -> None:
+@pytest.mark.parametrize(("root", "merged_type"), [("request", "Request"), ("scenario", "ScenarioDocument")])
+def test_a_shared_root_accepts_each_of_its_types(root: str, merged_type: str) -> None:
     tree = etree.parse(str(COMMITTED))
-    merged = _complex_types(tree)["Request"]
+    merged = _complex_types(tree)[merged_type]
     names = {el.get("name") for el in merged.find(f"{XS}all")}
-    for cls in DOCUMENT_TYPES:
-        if document_of(cls).root == "request":
-            assert {f.name for f in shape_of(cls).fields} <= names
+    sharing = [cls for cls in DOCUMENT_TYPES if document_of(cls).root == root]
+    assert len(sharing) == 2
+    for cls in sharing:
+        assert {f.name for f in shape_of(cls).fields} <= names
 
 
 def test_committed_json_schemas_are_current() -> None:

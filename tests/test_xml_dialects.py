@@ -44,7 +44,7 @@ DOCUMENTS = [pytest.param(cls, id=cls.__name__) for cls in DOCUMENT_TYPES]
 #: The type of each published example, by the schema its file is named after.
 EXAMPLE_TYPES: dict[str, type[Any]] = {
     "apiexception": ApiError,
-    "createorupdatescenariorequest": Scenario,
+    "createorupdatescenariorequest": omni_codec.CreateOrUpdateScenarioRequest,
     "deliveryreports": omni_codec.OMNIReportsResponse,
     "omniadvancedrequest": OmniAdvancedRequest,
     "omnilogsresponse": omni_codec.OmniLogsResponse,

@@ -159,33 +159,40 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
     """The XSD text for the document types ``types`` (by default, every one)."""
     types = tuple(types)
     roots: dict[str, list[StructShape]] = {}
-    published: dict[str, StructShape] = {}
+    published: dict[str, list[StructShape]] = {}
     for cls in types:
         document = document_of(cls)
         roots.setdefault(document.root, []).append(document.content)
         second = published_document_of(cls)
         if second is not None:
-            published[second.root] = second.content
+            published.setdefault(second.root, []).append(second.content)
     clash = set(roots) & set(published)
     if clash:
         raise TypeError(f"root elements declared in both dialects: {sorted(clash)}")
     out = [_HEADER]
     for name, shapes in roots.items():
-        type_name = shapes[0].name if len(shapes) == 1 else _merged_name(name)
+        type_name = shapes[0].name if len(shapes) == 1 else _merged_name(name, shapes)
         out.append(f'  <xs:element name="{name}" type="{type_name}"/>\n')
-    for name, shape in published.items():
-        out.append(f'  <xs:element name="{name}" type="{_struct_name(shape, True)}"/>\n')
+    for name, shapes in published.items():
+        type_name = _struct_name(shapes[0], True) if len(shapes) == 1 else _merged_published_name(name, shapes)
+        out.append(f'  <xs:element name="{name}" type="{type_name}"/>\n')
     emitted: set[str] = set()
     needs = _Needs()
     for name, shapes in roots.items():
         if len(shapes) == 1:
             _emit_struct(shapes[0], out, emitted, needs)
         else:
-            out.append(_complex_type(_merged_name(name), _merge(shapes), needs))
+            emitted.add(_merged_name(name, shapes))  # (a second-dialect root may share it)
+            out.append(_complex_type(_merged_name(name, shapes), _merge(shapes), needs))
             for shape in shapes:  # each type on its own too, for tools that pick one
                 _emit_struct(shape, out, emitted, needs)
-    for shape in published.values():
-        _emit_struct(shape, out, emitted, needs, published=True)
+    for name, shapes in published.items():
+        if len(shapes) > 1 and _merged_published_name(name, shapes) not in emitted:
+            merged = _merged_published_name(name, shapes)
+            emitted.add(merged)
+            out.append(_complex_type(merged, _merge(shapes), needs, published=True))
+        for shape in shapes:
+            _emit_struct(shape, out, emitted, needs, published=True)
     if needs.decimal:
         out.append(
             '  <xs:simpleType name="Decimal">\n    <xs:restriction base="xs:decimal">'
@@ -220,8 +227,20 @@ class _Needs:
         self.enums: dict[str, tuple[str, ...]] = {}
 
 
-def _merged_name(root: str) -> str:
-    return root[0].upper() + root[1:]
+def _merged_name(root: str, shapes: list[StructShape]) -> str:
+    """The type of a root several types share: the root's name capitalised,
+    unless one of those types has that name (``<scenario>``: ``Scenario`` and
+    the request that creates one)."""
+    name = root[0].upper() + root[1:]
+    return f"{name}Document" if any(s.name == name for s in shapes) else name
+
+
+def _merged_published_name(root: str, shapes: list[StructShape]) -> str:
+    """The type of a second-dialect root several types share (``<Scenario>``: a
+    scenario and the request that creates one); the same as their source root's
+    merged type unless one holds a free-form object."""
+    name = _merged_name(root[0].lower() + root[1:], shapes)
+    return name + "Published" if any(_holds_free_form(s) for s in shapes) else name
 
 
 def _merge(shapes: list[StructShape]) -> list[FieldShape]:

@@ -13,14 +13,14 @@ import msgspec
 
 from .._scalars import OmniDateTime
 from ._base import Int32, Int64, OmniStruct, xml_item
-from .enums import FacebookDataType, LineDataType, TimeUnit
+from .enums import FacebookDataType, TimeUnit
+from .line import LineData as LineData  # defined in .line, importable from here too
 from .messages import Destination
 
 __all__ = [
     "EmailData",
     "FacebookData",
     "Language",
-    "LineData",
     "NotificationOptions",
     "OmniAdvancedRequest",
     "ParsecoData",
@@ -111,22 +111,6 @@ class FacebookData(_ChannelData, kw_only=True):
 
     type: FacebookDataType | None = None
     url: str | None = None
-
-
-class LineData(_ChannelData, kw_only=True):
-    """The LINE step's payload; the media and sticker fields depend on ``type``.
-
-    ``duration`` (of an audio or video message) is an integer, a 64-bit one in
-    Infobip's OpenAPI description; ``packageId`` and ``stickerId`` are strings as
-    published, not numbers.
-    """
-
-    type: LineDataType | None = None
-    url: str | None = None
-    thumbnail_url: str | None = None
-    duration: Int64 | None = None
-    package_id: str | None = None
-    sticker_id: str | None = None
 
 
 class VKontakteData(_ChannelData, kw_only=True):

@@ -52,8 +52,17 @@ def _phone_numbers_of_the_simple_request(cls: type[Any], error: omni_codec.Valid
     ) is not None
 
 
+def _what_a_line_flex_box_holds(cls: type[Any], error: omni_codec.ValidationError) -> bool:
+    """A box's layout decides which kinds of component it holds; the XSD cannot
+    tie an element's content to a sibling's value."""
+    return " box cannot hold " in error.message and re.search(
+        r"\.contents\[[0-9]+\]\.type\Z", error.path or ""
+    ) is not None
+
+
 XSD_CANNOT_STATE: dict[str, Callable[[type[Any], omni_codec.ValidationError], bool]] = {
     "phone numbers of the simple request": _phone_numbers_of_the_simple_request,
+    "what a Line Flex box holds": _what_a_line_flex_box_holds,
 }
 
 
