@@ -4,7 +4,7 @@ This is the one place that knows how a Struct maps onto the wire. It reads each
 Struct through ``msgspec.inspect`` (field order, wire names, types and their
 constraints), with the two facts of the XML form the models declare beside them
 (:mod:`omni_codec.models._base`): a list's item element name, on the list's type,
-and a document's root element name, on its class (SPEC section 5). The XML
+and a document's root element names, on its class (SPEC section 5). The XML
 reader and writer, the encoders' checks, the XSD generator and the hypothesis
 strategies all walk the :class:`StructShape` built here; none of them has per-type
 code.
@@ -31,6 +31,7 @@ from ._scalars import OmniDateTime, describe
 __all__ = [
     "DocumentShape",
     "document_of",
+    "published_document_of",
     "FieldShape",
     "Kind",
     "is_model",
@@ -146,6 +147,10 @@ class DocumentShape:
     root: str
     content: StructShape
     wrapper: FieldShape | None
+    #: True for the second dialect, the OpenAPI description's XML examples: its
+    #: root is the type's title and holds the type's fields (a wrapper's too), and
+    #: its free-form objects are one element per key (SPEC section 5).
+    published: bool = False
 
 
 def document_of(cls: type[msgspec.Struct]) -> DocumentShape:
@@ -179,6 +184,32 @@ def _document(cls: type[msgspec.Struct], shape: StructShape) -> DocumentShape:
             f"<{root}>, but its wire name is `{wrapper.name}`"
         )
     return DocumentShape(root, wrapper.value.struct, wrapper)
+
+
+def published_document_of(cls: type[msgspec.Struct]) -> DocumentShape | None:
+    """The second dialect's document form of a top-level type (SPEC section 5):
+    the root its class declares as ``__xml_published_root__``, the title of the
+    type in the OpenAPI description, holding the type's own fields; ``None`` when
+    it declares none (a type the description does not have).
+
+    Raises ``TypeError`` naming the class when that root is not a non-empty
+    name other than ``__xml_root__``.
+    """
+    source = document_of(cls)
+    return _published(cls, source.root)
+
+
+@cache
+def _published(cls: type[msgspec.Struct], source_root: str) -> DocumentShape | None:
+    root = cls.__dict__.get("__xml_published_root__")
+    if root is None:
+        return None
+    if not isinstance(root, str) or not root or root == source_root:
+        raise TypeError(
+            f"{cls.__name__}.__xml_published_root__: the second dialect's root, a "
+            f"non-empty name other than <{source_root}> (SPEC section 5)"
+        )
+    return DocumentShape(root, shape_of(cls), None, published=True)
 
 
 def root_name(cls: type[msgspec.Struct]) -> str:

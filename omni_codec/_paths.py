@@ -47,7 +47,9 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
     """The path segments of ``element`` in a ``document``.
 
     Free-form JSON content is addressed by its ``key`` attributes and positions,
-    as the JSON form would address it.
+    as the JSON form would address it; in the second dialect (SPEC section 5),
+    by its element names, and a repeated name (an array) by its position among
+    its namesakes. A list item is counted among the items named either way.
     """
     chain = []
     node: etree._Element | None = element
@@ -58,14 +60,10 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
     segments: list[str | int] = [document.wrapper.name] if document.wrapper else []
     struct: StructShape | None = document.content
     union: ValueShape | None = None  # a list's items' union, told per item
-    item_name: str | None = None
+    item_name: tuple[str, ...] | None = None
     in_json = False
     for parent, node in zip(chain, chain[1:]):
         tag = node.tag if isinstance(node.tag, str) else "?"
-        if in_json:
-            key = node.get("key")
-            segments.append(key if key is not None else _position(parent, node, None))
-            continue
         if item_name is not None:
             segments.append(_position(parent, node, item_name))
             item_name = None
@@ -75,9 +73,20 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
                     segments.extend(_unresolved(chain, node))
                     break
             continue
-        if struct is None:
-            in_json = True  # the <map> element that holds a free-form object
+        if struct is None and not in_json:
+            in_json = True
+            if not document.published:
+                continue  # the <map> element that holds a free-form object
+        if in_json and document.published:  # a member of an object written per key
+            segments.append(tag)
+            if sum(1 for sibling in parent if sibling.tag == tag) > 1:
+                segments.append(_position(parent, node, (tag,)))
             continue
+        if in_json:
+            key = node.get("key")
+            segments.append(key if key is not None else _position(parent, node, None))
+            continue
+        assert struct is not None
         field = struct.by_name.get(tag)
         segments.append(tag)
         if field is None:
@@ -99,11 +108,12 @@ def _unresolved(chain: list[etree._Element], node: etree._Element) -> list[str]:
     return [] if below is None or not isinstance(below.tag, str) else [below.tag]
 
 
-def _enter(field: FieldShape) -> tuple[str | None, StructShape | None, ValueShape | None]:
-    """Into a field's element: the item name if a list, the Struct if objects,
-    the union if objects of several kinds (each element says its own)."""
+def _enter(field: FieldShape) -> tuple[tuple[str, ...] | None, StructShape | None, ValueShape | None]:
+    """Into a field's element: the item names if a list (its own, and the
+    field's, the second dialect's), the Struct if objects, the union if objects
+    of several kinds (each element says its own)."""
     value = field.value
-    item_name = value.item_name if value.kind is Kind.LIST else None
+    item_name = (value.item_name, field.name) if value.kind is Kind.LIST and value.item_name else None
     if value.kind is Kind.LIST:
         assert value.item is not None
         value = value.item
@@ -120,12 +130,12 @@ def _member(union: ValueShape, node: etree._Element) -> StructShape | None:
     return None
 
 
-def _position(parent: etree._Element, node: etree._Element, tag: str | None) -> int:
+def _position(parent: etree._Element, node: etree._Element, tags: tuple[str, ...] | None) -> int:
     position = 0
     for sibling in parent:
         if sibling is node:
             return position
-        if tag is None or sibling.tag == tag:
+        if tags is None or sibling.tag in tags:
             position += 1
     return position
 
@@ -139,10 +149,10 @@ def element_at(
     node = root
     struct: StructShape | None = document.content
     union: ValueShape | None = None
-    item_name: str | None = None
+    item_name: tuple[str, ...] | None = None
     for segment in segments:
         if isinstance(segment, int):
-            items = [child for child in node if item_name is None or child.tag == item_name]
+            items = [child for child in node if item_name is None or child.tag in item_name]
             if segment >= len(items):
                 return node
             node = items[segment]

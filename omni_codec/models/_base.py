@@ -10,7 +10,8 @@ The two facts of the XML form that a type cannot say (SPEC section 5) are declar
 on the model too, next to the field or class they belong to, and read by
 :mod:`omni_codec._binding` the same way: a list's item element name
 (:func:`xml_item`, a ``msgspec.Meta(extra=...)`` on the list's type) and a
-document's root element name (``__xml_root__``, a class variable).
+document's root element names (``__xml_root__``, and ``__xml_published_root__``
+for the second dialect a decoder reads: class variables).
 """
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ class OmniStruct(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=Tru
     __xml_root__: ClassVar[str | None] = None
     #: True for a one-field body whose field's element is the XML root.
     __xml_wrapper__: ClassVar[bool] = False
+    #: The root element of the second XML dialect, the OpenAPI description's XML
+    #: examples: the type's title there (``OmniAdvancedRequest``, ``ApiException``).
+    #: It holds the type's fields, a wrapper's too; None: the description has no
+    #: such type. Read, never written (SPEC section 5, "Dialects" in the README).
+    __xml_published_root__: ClassVar[str | None] = None
     #: The attributes that hold datetimes (this class's and its bases').
     __omni_datetimes__: ClassVar[tuple[str, ...]] = ()
     #: The attributes that hold decimals (this class's and its bases').

@@ -245,6 +245,7 @@ class OmniAdvancedRequest(OmniStruct, kw_only=True):
     """
 
     __xml_root__: ClassVar[str] = "request"  # as every request (SPEC section 5)
+    __xml_published_root__: ClassVar[str] = "OmniAdvancedRequest"  # the description's title (SPEC section 5)
 
     destinations: Annotated[list[Destination], msgspec.Meta(min_length=1), xml_item("destination")]
     bulk_id: str | None = None

@@ -52,6 +52,7 @@ class ApiError(OmniStruct, kw_only=True):
     # JSON's one key is XML's root element (SPEC section 5).
     __xml_root__: ClassVar[str] = "requestError"
     __xml_wrapper__: ClassVar[bool] = True
+    __xml_published_root__: ClassVar[str] = "ApiException"  # the description's title (SPEC section 5)
 
     request_error: RequestError
 

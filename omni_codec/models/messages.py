@@ -98,6 +98,7 @@ class OmniResponse(OmniStruct, kw_only=True):
     """The answer to a send request: one entry per message."""
 
     __xml_root__: ClassVar[str] = "omniResponse"
+    __xml_published_root__: ClassVar[str] = "OmniResponse"  # the description's title (SPEC section 5)
 
     bulk_id: str | None = None
     messages: Annotated[list[OmniResponseDetails], xml_item("message")]

@@ -114,6 +114,7 @@ class OMNIReportsResponse(OmniStruct, kw_only=True):
     """
 
     __xml_root__: ClassVar[str] = "omniReportsResponse"
+    __xml_published_root__: ClassVar[str] = "DeliveryReports"  # the description's title (SPEC section 5)
 
     results: Annotated[list[OMNIReport], xml_item("result")]
 
@@ -142,5 +143,6 @@ class OmniLogsResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/logs``: the log entries matching the query."""
 
     __xml_root__: ClassVar[str] = "omniLogsResponse"
+    __xml_published_root__: ClassVar[str] = "OmniLogsResponse"  # the description's title (SPEC section 5)
 
     results: Annotated[list[OmniLog], xml_item("result")]

@@ -35,6 +35,7 @@ class Scenario(OmniStruct, kw_only=True):
     """
 
     __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[str] = "Scenario"  # the description's title (SPEC section 5)
 
     # A string, although the OpenAPI description says int64: every key it shows
     # (its examples, and its own `scenarioKey` parameters, typed string) is 32 hex
@@ -51,6 +52,7 @@ class ScenariosResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/scenarios``: the account's scenarios."""
 
     __xml_root__: ClassVar[str] = "scenariosResponse"
+    __xml_published_root__: ClassVar[str] = "ScenariosResponse"  # the description's title (SPEC section 5)
 
     scenarios: Annotated[list[Scenario], xml_item("scenario")]
 
@@ -65,6 +67,7 @@ class CreateOrUpdateScenarioRequest(OmniStruct, kw_only=True):
     """
 
     __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[str] = "Scenario"  # the description's title (SPEC section 5)
 
     name: str | None = None
     flow: Annotated[list[Step], xml_item("step")]

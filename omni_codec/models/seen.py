@@ -43,5 +43,6 @@ class SeenReports(OmniStruct, kw_only=True):
     """
 
     __xml_root__: ClassVar[str] = "seenReports"
+    __xml_published_root__: ClassVar[str] = "SeenReports"  # the description's title (SPEC section 5)
 
     results: Annotated[list[SeenReport], xml_item("result")] | None = None
