@@ -75,9 +75,18 @@ def strip_prose(node: Any, named: bool = False) -> Any:
 def structure_of(description: dict[str, Any]) -> dict[str, Any]:
     """The prose-free part of the description the facts are made from."""
     info = description.get("info", {})
+    bodies = set()
+    for _, _, op in _operations(description):
+        contents = [op.get("requestBody", {}).get("content", {})]
+        contents += [r.get("content", {}) for r in op.get("responses", {}).values()]
+        for content in contents:
+            for media in content.values():
+                if "$ref" in media.get("schema", {}):
+                    bodies.add(_Facts.target(media["schema"]["$ref"]))
     return {
         "openapi": description.get("openapi"),
         "version": info.get("version"),
+        "bodies": sorted(bodies),
         "schemas": strip_prose(description["components"]["schemas"], named=True),
     }
 
@@ -89,6 +98,7 @@ class _Facts:
     def __init__(self, schemas: dict[str, Any]) -> None:
         self.schemas = schemas
         self.inline: dict[str, dict[str, Any]] = {}  # inline object schemas, by made-up key
+        self.used: dict[str, set[str]] = {}  # how each schema is used: see table()
 
     def title(self, key: str) -> str:
         schema = self.schemas.get(key) or self.inline[key]
@@ -119,6 +129,7 @@ class _Facts:
         for part in node.get("allOf", ()):
             if "$ref" in part:
                 parent = self.target(part["$ref"])
+                self.used.setdefault(parent, set()).add("parent")
                 if parent in seen:
                     continue
                 more, req = self.members(parent, self.schema(parent), seen + (parent,))
@@ -135,6 +146,7 @@ class _Facts:
         refs = [p for p in node.get("allOf", ()) if "$ref" in p]
         if "$ref" in node or (len(node.get("allOf", ())) == 1 and refs):
             key = self.target(node["$ref"] if "$ref" in node else refs[0]["$ref"])
+            self.used.setdefault(key, set()).add("value")
             target = self.schema(key)
             out: dict[str, Any] = {"ref": key, "ref_title": self.title(key)}
             if "enum" in target:
@@ -154,6 +166,7 @@ class _Facts:
             if "properties" in node:
                 key = f"{owner}/{name}"  # an inline object: a schema of its own
                 self.inline[key] = {**node, "title": f"{self.title(owner)}.{name}"}
+                self.used.setdefault(key, set()).add("value")
                 out["ref"] = key
                 out["ref_title"] = self.title(key)
             else:
@@ -176,6 +189,7 @@ class _Facts:
             if disc is None:
                 continue
             for tag, ref in disc.get("mapping", {}).items():
+                self.used.setdefault(self.target(ref), set()).add("variant")
                 tags = out.setdefault(self.target(ref), {}).setdefault(disc["propertyName"], [])
                 if tag not in tags:  # one variant may be in several unions under one tag
                     tags.append(tag)
@@ -231,6 +245,11 @@ class _Facts:
                 property_rows.append(fact)
             pending.extend(sorted(k for k in self.inline if k not in done))
             schema_rows.append(row)
+        for row in schema_rows:
+            # "body" (of a request, response or webhook), "value" (of a property or
+            # an item), "variant" (of a polymorphic type), "parent" (an allOf part):
+            # a schema used only as a parent needs no type of its own.
+            row["used_as"] = sorted(self.used.get(row["schema"], set()))
         schema_rows.sort(key=lambda r: r["schema"])
         property_rows.sort(key=lambda r: (r["schema"], r["property"]))
         return {"schemas": schema_rows, "properties": property_rows}
@@ -238,7 +257,10 @@ class _Facts:
 
 def facts_of(structure: dict[str, Any]) -> dict[str, Any]:
     """The facts table of a description's prose-free structure."""
-    table = _Facts(structure["schemas"]).table()
+    facts = _Facts(structure["schemas"])
+    for key in structure.get("bodies", ()):
+        facts.used.setdefault(key, set()).add("body")
+    table = facts.table()
     return {"openapi": structure.get("openapi"), "version": structure.get("version"), **table}
 
 
