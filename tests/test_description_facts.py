@@ -544,6 +544,26 @@ def test_the_report_groups_every_problem_by_schema() -> None:
     assert all(m in text for m in ("one", "two", "three"))
 
 
+def test_the_matcher_wants_a_polymorphic_value_as_the_whole_union() -> None:
+    class Holder(msgspec.Struct, kw_only=True):
+        one: _Tagged | _OtherTagged | None = None
+        many: list[_Tagged] | None = None  # one variant only: not the described union
+
+    facts = {
+        "schemas": _TOY_FACTS["schemas"] + [{"schema": "h.Holder", "kind": "object", "used_as": ["body"]}],
+        "properties": _TOY_FACTS["properties"] + [
+            {"schema": "h.Holder", "property": p, "wire_name": p, "required": False, **value}
+            for p, value in (
+                ("one", {"type": "object", "ref": "h.Any", "polymorphic": True}),
+                ("many", {"type": "array", "items": {"type": "object", "ref": "h.Any", "polymorphic": True}}),
+            )
+        ],
+    }
+    table = {"h.Leaf": _Leaf, "h.Colour": _Colour, "h.Any": _Tagged | _OtherTagged, "h.A": _Tagged, "h.Holder": Holder}
+    problems = Matcher(facts, {k: _name(v) for k, v in table.items()}, table.get).problems()
+    assert [(p.schema, p.property) for p in problems if p.schema == "h.Holder"] == [("h.Holder", "many")]
+
+
 @pytest.mark.parametrize("key", ["e204fb2d.Foo", "ApiException", "46339420.SimpleReport/message"])
 def test_short_keys_keep_the_name(key: str) -> None:
     digest = "e204fb2d0d1568cbfe90b245006e95aab18e580484154f085b8348d2e991bc11"

@@ -227,8 +227,8 @@ class _Facts:
             if tags:
                 row["tags"] = {prop: sorted(values) for prop, values in sorted(tags.items())}
             props, required = self.members(key, node, (key,))
-            for prop in tags:
-                props.setdefault(prop, {"type": "string"})
+            for tag_field in tags:  # a discriminator the variant does not list itself
+                props.setdefault(tag_field, {"type": "string"})
             for name, prop in props.items():
                 fact: dict[str, Any] = {
                     "schema": key,
