@@ -207,12 +207,12 @@ class Matcher:
         if "enum" in fact:
             if not isinstance(info, mi.EnumType):
                 return [f"described an enumeration {fact['enum']}, the field is {_show(info)}"]
-            if "ref" in fact:
-                expected = self.resolve(fact["ref"])
-                if expected is not None and info.cls is not expected:
-                    return [f"described {short(fact['ref'])} = {_name(expected)}, the field is {info.cls.__name__}"]
-                return []
-            return self.enum_problems(info.cls, fact["enum"])
+            expected = self.resolve(fact["ref"]) if "ref" in fact else None
+            if expected is None:  # inline, or its model is missing (said at its schema)
+                return self.enum_problems(info.cls, fact["enum"])
+            if info.cls is not expected:
+                return [f"described {short(fact['ref'])} = {_name(expected)}, the field is {info.cls.__name__}"]
+            return []
         if kind == "array":
             if not isinstance(info, mi.ListType):
                 return [f"described a list, the field is {_show(info)}"]
