@@ -411,7 +411,7 @@ def test_the_facts_hold_no_prose() -> None:
     assert found <= allowed, sorted(found - allowed)
 
 
-def test_the_name_table_names_each_needed_schema_once() -> None:
+def test_the_name_table_names_every_needed_schema() -> None:
     facts = load_facts()
     names = model_names()
     known = {short(r["schema"]) for r in facts["schemas"]}
