@@ -33,6 +33,8 @@ phone numbers, it is checked by ``decode``, not by the XSD.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
@@ -313,22 +315,21 @@ def _emit_nested(value: ValueShape, out: list[str], emitted: set[str], needs: _N
 
 
 def _union_name(value: ValueShape, published: bool = False) -> str:
-    """The XSD type name of a polymorphic value: the base its members share,
-    else their names joined (``Published`` below a second-dialect root, as for
-    a Struct, when a member holds a free-form object)."""
+    """The XSD type name of a polymorphic value: the name its models give the
+    union (``KakaoAlimButton = KakaoAlimUrlButton | ...``), else its members'
+    names joined (``Published`` below a second-dialect root, as for a Struct,
+    when a member holds a free-form object)."""
     members = value.variant_types
     if len(members) == 1:
         return _struct_name(value.variants[next(iter(value.variants))], published)
     if published and any(_holds_free_form(m) for m in value.variants.values()):
         return _union_name(value) + "Published"
-    shared = [
-        base for base in members[0].__mro__[1:]
-        if all(issubclass(m, base) for m in members[1:])
-        and "__struct_fields__" in vars(base) and base.__module__.startswith("omni_codec.models.")
-        and base.__name__ not in ("OmniStruct",)
-    ]
-    if shared:
-        return shared[0].__name__.lstrip("_") + "Union"
+    wanted = set(members)
+    for cls in members:
+        module = sys.modules.get(cls.__module__)
+        for name, alias in sorted(vars(module).items() if module is not None else ()):
+            if isinstance(alias, types.UnionType) and set(alias.__args__) == wanted and not name.startswith("_"):
+                return name
     return "Or".join(m.__name__ for m in members)
 
 
