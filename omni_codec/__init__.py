@@ -3,11 +3,12 @@
 Typed models (msgspec Structs) for every OMNI type, and paired codecs:
 :mod:`omni_codec.json` and :mod:`omni_codec.xml`, each with ``encode``, ``decode``,
 ``Encoder`` and ``Decoder``; ``omni_codec.xml.validate`` checks a document against
-the XSD. :mod:`omni_codec.schemas` gives the shipped XSD and JSON Schemas. Every
+the XSD. :mod:`omni_codec.query` reads and writes the GET endpoints' query
+strings with the same surface. :mod:`omni_codec.schemas` gives the shipped XSD and JSON Schemas. Every
 error is an :class:`omni_codec.CodecError`.
 """
 
-from . import json, media, schemas, xml
+from . import json, media, query, schemas, xml
 from .errors import (
     CodecError,
     DecodeError,
@@ -26,9 +27,15 @@ from .models.advanced import *  # noqa: F403
 from .models.api_errors import *  # noqa: F403
 from .models.campaigns import *  # noqa: F403
 from .models.enums import *  # noqa: F403
+from .models.line import *  # noqa: F403
+from .models.inbound import *  # noqa: F403
+from .models.kakao import *  # noqa: F403
 from .models.messages import *  # noqa: F403
+from .models.queries import *  # noqa: F403
 from .models.reports import *  # noqa: F403
 from .models.scenarios import *  # noqa: F403
+from .models.seen import *  # noqa: F403
+from .models.whatsapp import *  # noqa: F403
 
 __version__ = "0.1.0"
 
@@ -44,6 +51,7 @@ __all__ = [
     "ValidationError",
     "json",
     "media",
+    "query",
     "schemas",
     "xml",
 ]

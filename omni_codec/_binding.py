@@ -4,7 +4,7 @@ This is the one place that knows how a Struct maps onto the wire. It reads each
 Struct through ``msgspec.inspect`` (field order, wire names, types and their
 constraints), with the two facts of the XML form the models declare beside them
 (:mod:`omni_codec.models._base`): a list's item element name, on the list's type,
-and a document's root element name, on its class (SPEC section 5). The XML
+and a document's root element names, on its class (SPEC section 5). The XML
 reader and writer, the encoders' checks, the XSD generator and the hypothesis
 strategies all walk the :class:`StructShape` built here; none of them has per-type
 code.
@@ -31,6 +31,7 @@ from ._scalars import OmniDateTime, describe
 __all__ = [
     "DocumentShape",
     "document_of",
+    "published_document_of",
     "FieldShape",
     "Kind",
     "is_model",
@@ -58,6 +59,8 @@ class Kind(enum.Enum):
     STRUCT = "struct"
     LIST = "list"
     JSON = "json"
+    #: One of several tagged Structs, told apart by a discriminator (``type``).
+    UNION = "union"
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,12 +72,31 @@ class ValueShape:
     item: ValueShape | None = None
     item_name: str | None = None
     struct_type: type[msgspec.Struct] | None = None
+    #: A UNION's tagged Structs, in declaration order.
+    variant_types: tuple[type[msgspec.Struct], ...] = ()
 
     @property
     def struct(self) -> StructShape:
         if self.struct_type is None:
             raise TypeError(f"a {self.kind.value} value has no fields")
         return _bound(self.struct_type)
+
+    @property
+    def variants(self) -> dict[str, StructShape]:
+        """A UNION's members by their discriminator value (their tag)."""
+        if self.kind is not Kind.UNION:
+            raise TypeError(f"a {self.kind.value} value has no variants")
+        shapes = [_bound(cls) for cls in self.variant_types]
+        return {shape.tag: shape for shape in shapes if shape.tag is not None}
+
+    @property
+    def tag_field(self) -> str:
+        """The wire name of a UNION's discriminator (the same in every member)."""
+        if self.kind is not Kind.UNION:
+            raise TypeError(f"a {self.kind.value} value has no discriminator")
+        tag_field = _bound(self.variant_types[0]).tag_field
+        assert tag_field is not None  # checked when bound
+        return tag_field
 
     @property
     def enum_values(self) -> tuple[str, ...]:
@@ -102,6 +124,10 @@ class StructShape:
     cls: type[msgspec.Struct]
     fields: tuple[FieldShape, ...]
     by_name: dict[str, FieldShape] = field(repr=False)
+    #: A tagged Struct's discriminator: its wire name and this type's value. The
+    #: discriminator is no field of the Struct; every format writes it first.
+    tag_field: str | None = None
+    tag: str | None = None
 
     @property
     def name(self) -> str:
@@ -121,6 +147,10 @@ class DocumentShape:
     root: str
     content: StructShape
     wrapper: FieldShape | None
+    #: True for the second dialect, the OpenAPI description's XML examples: its
+    #: root is the type's title and holds the type's fields (a wrapper's too), and
+    #: its free-form objects are one element per key (SPEC section 5).
+    published: bool = False
 
 
 def document_of(cls: type[msgspec.Struct]) -> DocumentShape:
@@ -154,6 +184,32 @@ def _document(cls: type[msgspec.Struct], shape: StructShape) -> DocumentShape:
             f"<{root}>, but its wire name is `{wrapper.name}`"
         )
     return DocumentShape(root, wrapper.value.struct, wrapper)
+
+
+def published_document_of(cls: type[msgspec.Struct]) -> DocumentShape | None:
+    """The second dialect's document form of a top-level type (SPEC section 5):
+    the root its class declares as ``__xml_published_root__``, the title of the
+    type in the OpenAPI description, holding the type's own fields; ``None`` when
+    it declares none (a type the description does not have).
+
+    Raises ``TypeError`` naming the class when that root is not a non-empty
+    name other than ``__xml_root__``.
+    """
+    source = document_of(cls)
+    return _published(cls, source.root)
+
+
+@cache
+def _published(cls: type[msgspec.Struct], source_root: str) -> DocumentShape | None:
+    root = cls.__dict__.get("__xml_published_root__")
+    if root is None:
+        return None
+    if not isinstance(root, str) or not root or root == source_root:
+        raise TypeError(
+            f"{cls.__name__}.__xml_published_root__: the second dialect's root, a "
+            f"non-empty name other than <{source_root}> (SPEC section 5)"
+        )
+    return DocumentShape(root, shape_of(cls), None, published=True)
 
 
 def root_name(cls: type[msgspec.Struct]) -> str:
@@ -206,6 +262,7 @@ def _bound(cls: type[msgspec.Struct]) -> StructShape:
                 value = value.item
             if value.struct_type is not None:
                 pending.append(value.struct_type)
+            pending.extend(value.variant_types)
     known = {**_shapes, **bound}
     paths = {current: _required_paths(shape, known) for current, shape in bound.items()}
     _shapes.update(bound)  # only a type bound whole is kept
@@ -272,7 +329,13 @@ def _struct_shape(cls: type[msgspec.Struct]) -> StructShape:
         )
         for f in info.fields
     )
-    return StructShape(cls, fields, {f.name: f for f in fields})
+    if info.array_like:
+        raise TypeError(f"{cls.__name__}: an array-like Struct has no XML form")
+    if info.tag is not None and not isinstance(info.tag, str):
+        raise TypeError(f"{cls.__name__}: a discriminator value must be a str, got {info.tag!r}")
+    if info.tag_field is not None and info.tag_field in {f.name for f in fields}:
+        raise TypeError(f"{cls.__name__}: the discriminator `{info.tag_field}` is also a field")
+    return StructShape(cls, fields, {f.name: f for f in fields}, info.tag_field, info.tag)
 
 
 def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
@@ -284,8 +347,8 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
         # ``X | None`` is how an optional field is spelled; None is the absent
         # element, so only X has a wire shape.
         others = [t for t in info.types if not isinstance(t, mi.NoneType)]
-        if len(others) != 1:
-            raise TypeError(f"{where}: a union other than `X | None` has no wire form")
+        if len(others) > 1:
+            return _union_shape(others, where)
         (info,) = others
         info, declared = _declared(info, where)
         item_name = item_name or declared
@@ -319,8 +382,10 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
             raise TypeError(f"{where}: the members of {info.cls.__name__} need `str` values, their wire text")
         return ValueShape(Kind.ENUM, info)
     if isinstance(info, mi.StructType):
-        if info.tag is not None or info.array_like:
-            raise TypeError(f"{where}: a tagged or array-like Struct has no XML form")
+        if info.array_like:
+            raise TypeError(f"{where}: an array-like Struct has no XML form")
+        if info.tag is not None:  # a tagged Struct always carries its tag
+            return _union_shape([info], where)
         return ValueShape(Kind.STRUCT, info, struct_type=info.cls)
     if isinstance(info, mi.ListType):
         if item_name is None:
@@ -342,6 +407,27 @@ def _value_shape(info: mi.Type, where: str, name: str) -> ValueShape:
             raise TypeError(f"{where}: a free-form JSON object takes no constraints")
         return ValueShape(Kind.JSON, info)
     raise TypeError(f"{where}: no wire form for {info!r}")
+
+
+def _union_shape(members: list[mi.Type], where: str) -> ValueShape:
+    """A polymorphic value: tagged Structs sharing one discriminator, each with
+    its own value of it (SPEC section 4). msgspec decodes and encodes such a
+    union itself in JSON; in XML the discriminator is a child element like any
+    other, which the readers look at first."""
+    if not all(isinstance(m, mi.StructType) and m.tag is not None for m in members):
+        raise TypeError(
+            f"{where}: a union other than `X | None` has no wire form unless its "
+            "members are tagged Structs (`tag_field=..., tag=...`)"
+        )
+    structs = [m for m in members if isinstance(m, mi.StructType)]
+    tag_fields = {m.tag_field for m in structs}
+    if len(tag_fields) != 1:
+        raise TypeError(f"{where}: the members of a union have different discriminators {sorted(map(str, tag_fields))}")
+    tags = [m.tag for m in structs]
+    if len(set(tags)) != len(tags):
+        raise TypeError(f"{where}: two members of a union have the same discriminator value")
+    info = structs[0] if len(structs) == 1 else mi.UnionType(tuple(structs))
+    return ValueShape(Kind.UNION, info, variant_types=tuple(m.cls for m in structs))
 
 
 def _declared(info: mi.Type, where: str) -> tuple[mi.Type, str | None]:

@@ -166,6 +166,8 @@ def rule_of(value: ValueShape) -> Rule:
     if kind is Kind.STRUCT:
         assert value.struct_type is not None
         return Rule(kind, value.struct_type, True)
+    if kind is Kind.UNION:  # the member's own rule decides; see _union_checker
+        return Rule(kind, msgspec.Struct, False)
     if kind is Kind.ENUM:
         assert isinstance(info, mi.EnumType)
         return Rule(kind, info.cls, False)
@@ -300,6 +302,8 @@ def _checker(value: ValueShape) -> Check:
     if value.kind is Kind.LIST:
         assert value.item is not None  # a LIST always has an item shape
         return _list_checker(rule, _checker(value.item))
+    if value.kind is Kind.UNION:
+        return _union_checker(value)
     if value.kind is Kind.JSON:
 
         def check_json_field(item: Any) -> None:
@@ -316,6 +320,37 @@ def _checker(value: ValueShape) -> Check:
             raise Problem(message)
 
     return check_leaf
+
+
+def _union_checker(value: ValueShape) -> Check:
+    """A polymorphic value is one of its members, checked as that member."""
+    checkers: dict[type, Check] = {}
+
+    def check_union(item: Any) -> None:
+        if not checkers:  # made on first use: shapes may refer to each other
+            checkers.update({s.cls: _struct_checker(s) for s in value.variants.values()})
+        check = checkers.get(type(item))
+        if check is None:
+            names = ", ".join(f"`{cls.__name__}`" for cls in checkers)
+            raise Problem(f"Expected one of {names}, got {describe(item)}")
+        check(item)
+
+    return check_union
+
+
+def safe_check(value: ValueShape) -> Callable[[Any], bool]:
+    """Whether a value of shape ``value`` passes the precise check: for the fast
+    paths, which hand a polymorphic value to the general code."""
+    check = _checker(value)
+
+    def passes(item: Any) -> bool:
+        try:
+            check(item)
+        except Problem:
+            return False
+        return True
+
+    return passes
 
 
 def _list_checker(rule: Rule, check_item: Check) -> Check:
@@ -504,6 +539,9 @@ class _Generator(Source):
     ) -> None:
         if value.kind is Kind.STRUCT:
             self._struct(value.struct, a, lines, columns)
+            return
+        if value.kind is Kind.UNION:  # the precise check: member types nest
+            lines.append(f"if not {self.constant('_passes', safe_check(value))}({a}): return False")
             return
         rule = rule_of(value)
         column = columns is not None and rule.kind is Kind.STRING and rule.pattern is not None

@@ -8,6 +8,10 @@ types that is a length check or two; ``strict=True`` uses a shadow type.
 
 from __future__ import annotations
 
+import sys
+import threading
+import types
+import typing
 from functools import cache
 from typing import Any, Literal
 
@@ -26,12 +30,19 @@ _Step = tuple[str, str, Kind, ValueShape]
 @cache
 def _limit_plan(shape: StructShape) -> tuple[_Step, ...]:
     """The fields of ``shape`` under which a limit could be exceeded."""
+    return _plan(shape, frozenset())
+
+
+def _plan(shape: StructShape, visiting: frozenset[StructShape]) -> tuple[_Step, ...]:
+    if shape in visiting:  # a type inside itself: its fields are planned already
+        return ()
+    inside = visiting | {shape}
     plan: list[_Step] = []
     for field in shape.fields:
         value = field.value
-        if value.kind in (Kind.LIST, Kind.JSON):
+        if value.kind in (Kind.LIST, Kind.JSON, Kind.UNION):
             plan.append((field.attr, field.name, value.kind, value))
-        elif value.kind is Kind.STRUCT and _limit_plan(value.struct):
+        elif value.kind is Kind.STRUCT and _plan(value.struct, inside):
             plan.append((field.attr, field.name, value.kind, value))
     return tuple(plan)
 
@@ -49,6 +60,8 @@ def check_limits(value: Any, plan: tuple[_Step, ...], limits: Limits) -> None:
 def _check_struct(
     value: Any, plan: tuple[_Step, ...], limits: Limits, path: list[str | int], depth: int
 ) -> None:
+    if depth > limits.max_depth:  # only a type that holds itself gets here
+        raise limits.depth_error(path=join(path))
     for attr, name, kind, shape in plan:
         field_value = getattr(value, attr)
         if field_value is None:
@@ -58,14 +71,26 @@ def _check_struct(
                 raise limits.items_error(len(field_value), join([*path, name]))
             item = shape.item
             assert item is not None
-            if item.kind is Kind.STRUCT and _limit_plan(item.struct):
+            if item.kind is Kind.UNION:
+                for index, entry in enumerate(field_value):
+                    _check_member(entry, limits, [*path, name, index], depth + 2)
+            elif item.kind is Kind.STRUCT and _limit_plan(item.struct):
                 item_plan = _limit_plan(item.struct)
                 for index, entry in enumerate(field_value):
                     _check_struct(entry, item_plan, limits, [*path, name, index], depth + 2)
         elif kind is Kind.JSON:
             _check_json(field_value, limits, [*path, name], depth + 1)
+        elif kind is Kind.UNION:
+            _check_member(field_value, limits, [*path, name], depth + 1)
         else:
             _check_struct(field_value, _limit_plan(shape.struct), limits, [*path, name], depth + 1)
+
+
+def _check_member(value: Any, limits: Limits, path: list[str | int], depth: int) -> None:
+    """One value of a polymorphic type, along the plan of its own member."""
+    from ._binding import shape_of
+
+    _check_struct(value, _limit_plan(shape_of(type(value))), limits, path, depth)
 
 
 def _check_json(value: Any, limits: Limits, path: list[str | int], depth: int) -> None:
@@ -83,7 +108,6 @@ def _check_json(value: Any, limits: Limits, path: list[str | int], depth: int) -
             _check_json(child, limits, [*path, index], depth + 1)
 
 
-@cache
 def strict_shadow(shape: StructShape) -> type[msgspec.Struct]:
     """A Struct that mirrors ``shape`` but rejects unknown keys and unknown
     enumeration values, and reads no other value.
@@ -91,23 +115,72 @@ def strict_shadow(shape: StructShape) -> type[msgspec.Struct]:
     ``strict=True`` decodes the document a second time into this shadow: msgspec then
     reports the first unknown key or enumeration value with its path, and leaves
     every other value unparsed (``msgspec.Raw``), so nothing the typed pass skipped
-    can fail here.
+    can fail here. Polymorphic values get shadows of their members, with the
+    same discriminator.
     """
-    fields = [(f.attr, _shadow_of(f.value), None) for f in shape.fields]
-    return msgspec.defstruct(
+    with _shadow_lock:
+        return _shadow(shape)
+
+
+_shadow_lock = threading.RLock()
+#: The shadows, in a module of their own: a type that holds itself (a Line Flex
+#: box holds boxes) refers to its shadow by name, which msgspec resolves there.
+_shadows = types.ModuleType("omni_codec._strict_shadows")
+sys.modules[_shadows.__name__] = _shadows
+_shadow_names: dict[StructShape, str] = {}
+_names_of_classes: dict[type[msgspec.Struct], str] = {}
+
+
+def _shadow(shape: StructShape) -> type[msgspec.Struct]:
+    name = _shadow_names.get(shape)
+    if name is not None:
+        return getattr(_shadows, name)  # type: ignore[no-any-return]
+    name = _shadow_names[shape] = f"Strict{shape.name}_{len(_shadow_names)}"
+    # The class is named before its fields are made, so that a field that
+    # leads back to it names it as a string, resolved when first used.
+    try:
+        fields = [(f.attr, _shadow_of(f.value), None) for f in shape.fields]
+    except BaseException:
+        del _shadow_names[shape]
+        raise
+    options: dict[str, Any] = {}
+    if shape.tag_field is not None:
+        options = {"tag_field": shape.tag_field, "tag": shape.tag}
+    cls = msgspec.defstruct(
         f"Strict{shape.name}",
         fields,
         rename={f.attr: f.name for f in shape.fields},
         forbid_unknown_fields=True,
+        module=_shadows.__name__,
+        **options,
     )
+    setattr(_shadows, name, cls)
+    _names_of_classes[cls] = name
+    return cls
+
+
+def _shadow_type(shape: StructShape) -> Any:
+    name = _shadow_names.get(shape)
+    if name is not None and not hasattr(_shadows, name):
+        return name  # being made: a forward reference
+    return _shadow(shape)
 
 
 def _shadow_of(value: ValueShape) -> Any:
     if value.kind is Kind.STRUCT:
-        return strict_shadow(value.struct) | None
+        return _optional(_shadow_type(value.struct))
+    if value.kind is Kind.UNION:
+        members = [_shadow_type(s) for s in value.variants.values()]
+        if any(isinstance(m, str) for m in members):
+            names = [m if isinstance(m, str) else _names_of_classes[m] for m in members]
+            return " | ".join([*names, "None"])
+        return typing.Union[(*members, None)]
     if value.kind is Kind.LIST:
         assert value.item is not None
-        return list[_shadow_of(value.item)] | None  # type: ignore[misc]
+        item = _shadow_of(value.item)
+        if isinstance(item, str):
+            return f"list[{item}] | None"
+        return list[item] | None  # type: ignore[valid-type]
     if value.kind is Kind.ENUM:
         # The known values only: strict rejects an unknown one (SPEC section 4),
         # with msgspec's message and path for an enum.
@@ -117,6 +190,10 @@ def _shadow_of(value: ValueShape) -> Any:
 
 #: ``typing.Literal``, subscripted with values known only at run time.
 _LITERAL: Any = Literal
+
+
+def _optional(member: Any) -> Any:
+    return f"{member} | None" if isinstance(member, str) else member | None
 
 
 def path_to(root: Any, target: Any) -> list[str | int] | None:

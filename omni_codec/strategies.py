@@ -53,6 +53,7 @@ except ImportError as exc:  # tests/test_packaging.py runs this without hypothes
 from ._binding import Kind, StructShape, ValueShape, required_paths, shape_of
 from ._checks import Rule, rule_of
 from ._scalars import OmniDateTime
+from .errors import ValidationError
 from .models import DOCUMENT_TYPES
 
 __all__ = [
@@ -99,13 +100,14 @@ _MANY_ITEMS = (20, 40)
 _INT64 = (-(2**63), 2**63 - 1)  # what the writers accept for an unbounded int
 
 _OMIT: Any = object()  # a field left to its default
+_REFUSED: Any = object()  # field values the model's own rule refuses
 
 
 def from_type(cls: type[T], *, edge_cases: bool = False) -> SearchStrategy[T]:
     """A strategy for values of the OMNI model ``cls`` that the codec can write.
 
-    Every value satisfies the model's declared constraints and the rules of
-    its ``__required_paths__``, so ``json.encode`` and, for document types,
+    Every value satisfies the model's declared constraints, the rules of its
+    ``__required_paths__`` and those it checks in code (its ``__post_init__``), so ``json.encode`` and, for document types,
     ``xml.encode`` accept it. An enumeration sometimes holds an unknown value
     (SPEC section 4), which the default mode decodes and ``strict=True`` refuses.
     ``edge_cases=True`` favours long, empty,
@@ -220,13 +222,29 @@ def _build_struct(shape: StructShape, required: Paths, edge: bool) -> SearchStra
     def build(values: dict[str, Any]) -> Any:
         return cls(**{k: v for k, v in values.items() if v is not _OMIT})
 
-    return st.fixed_dictionaries(fields).map(build)
+    if getattr(cls, "__omni_rule__", None) is None:
+        return st.fixed_dictionaries(fields).map(build)
+
+    # The model checks a rule in code (its ``__post_init__``, e.g. which kinds of
+    # component a Line Flex box of a given layout holds): a combination of field
+    # values it refuses is drawn again rather than built.
+    def build_checked(values: dict[str, Any]) -> Any:
+        try:
+            return build(values)
+        except ValidationError:
+            return _REFUSED
+
+    return st.fixed_dictionaries(fields).map(build_checked).filter(lambda value: value is not _REFUSED)
 
 
 def _value(value: ValueShape, required: Paths, edge: bool) -> SearchStrategy[Any]:
     kind, rule = value.kind, rule_of(value)
     if kind is Kind.STRUCT:
         return _struct(rule.python, required, edge)
+    if kind is Kind.UNION:
+        if required:
+            raise ValueError(f"a required path continues below a polymorphic value: {sorted(required)}")
+        return st.one_of([_struct(member, frozenset(), edge) for member in value.variant_types])
     if kind is Kind.LIST:
         assert value.item is not None  # a LIST always has an item shape
         return _list(_value(value.item, required, edge), rule, edge)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from ._binding import document_of
+from ._binding import published_document_of
 from ._decoders import DecoderCache
 from ._input import xml_input
 from ._validation import validate
@@ -80,8 +80,9 @@ class Decoder(Generic[T]):
     def __init__(
         self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
     ) -> None:
-        # A TypeError for a non-OMNI type, or a model that is no document.
-        document_of(type)  # type: ignore[arg-type]
+        # A TypeError for a non-OMNI type, or a model that is no document, or
+        # whose second dialect's root is declared wrong (SPEC section 5).
+        published_document_of(type)  # type: ignore[arg-type]
         if not isinstance(limits, Limits):
             raise TypeError(f"limits must be a Limits, got {limits!r}")
         self.type = type

@@ -175,7 +175,10 @@ def assert_same_outcome(fast: tuple[Any, ...], general: tuple[Any, ...]) -> None
 
 
 def uses_json(value: Any) -> bool:
-    """Whether a value holds a free-form JSON field (which the fast reader leaves alone)."""
+    """Whether a value holds a free-form JSON field or a polymorphic value (which
+    the fast reader leaves alone)."""
+    if isinstance(value, msgspec.Struct) and value.__struct_config__.tag is not None:
+        return True
     if isinstance(value, msgspec.Struct):
         for name in value.__struct_fields__:
             field = getattr(value, name)
@@ -777,6 +780,13 @@ class Text(str):
     pass
 
 
+def _with(value: Any, **fields: Any) -> Any:
+    """``value`` with ``fields`` set after it was built, past its own checks."""
+    for name, field_value in fields.items():
+        setattr(value, name, field_value)
+    return value
+
+
 WRITTEN_BACK: list[tuple[str, Any]] = [
     ("int out of range", OmniResponse(messages=[_message(group_id=2**31)])),
     ("bool for an int", OmniResponse(messages=[_message(group_id=True)])),
@@ -793,7 +803,8 @@ WRITTEN_BACK: list[tuple[str, Any]] = [
     ("pattern not matched", OmniSimpleRequest(destinations=[Destination(to=To(phone_number="+1"))])),
     ("pattern with a NUL", OmniSimpleRequest(destinations=[Destination(to=To(phone_number="1\x002"))])),
     ("naive datetime", KindsDocument(results=[Stop(name="n", flow=[Leg(at=dt.datetime(2020, 1, 1))])])),  # type: ignore[arg-type]
-    ("decimal NaN", KindsDocument(price=Decimal("NaN"), results=[])),
+    # (A model refuses a NaN decimal when built; set after, as a caller may.)
+    ("decimal NaN", _with(KindsDocument(results=[]), price=Decimal("NaN"))),
     ("enum of another type", KindsDocument(channel="RED", results=[])),  # type: ignore[arg-type]
     ("JSON with a non-str key", KindsDocument(custom_payload={1: 2}, results=[])),  # type: ignore[dict-item]
     ("not a model", {"messages": []}),

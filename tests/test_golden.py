@@ -31,6 +31,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 PAIRS = [
     ("advanced-request", OmniAdvancedRequest),
+    ("advanced-request-line-flex", OmniAdvancedRequest),
     ("scenarios-response", ScenariosResponse),
     ("scenario", Scenario),
     ("reports-response", OMNIReportsResponse),
@@ -98,15 +99,15 @@ def test_unknown_channel_is_ignored_by_default_and_rejected_when_strict() -> Non
     assert request.line is not None and request.line.sticker_id == "52002734"
     with pytest.raises(omni_codec.ValidationError) as caught:
         omni_codec.json.decode(data, type=OmniAdvancedRequest, strict=True)
-    assert caught.value.path == "$" and "whatsApp" in str(caught.value)
+    assert caught.value.path == "$" and "`rcs`" in str(caught.value)
     # The same request in XML, with the unknown channel as an element.
     xml = omni_codec.xml.encode(request).replace(
-        b"<sms>", b"<whatsApp><text>hi</text><templateData><x/></templateData></whatsApp><sms>"
+        b"<sms>", b"<rcs><text>hi</text><templateData><x/></templateData></rcs><sms>"
     )
     assert omni_codec.xml.decode(xml, type=OmniAdvancedRequest) == request
     with pytest.raises(omni_codec.ValidationError) as caught:
         omni_codec.xml.decode(xml, type=OmniAdvancedRequest, strict=True)
-    assert caught.value.path == "$" and "whatsApp" in str(caught.value)
+    assert caught.value.path == "$" and "`rcs`" in str(caught.value)
 
 
 def test_delivery_report_as_the_documentation_prints_it() -> None:

@@ -155,13 +155,13 @@ def test_the_golden_request_with_unknown_values_everywhere() -> None:
     # the LINE type and a time unit too: the key is ignored, the values kept.
     data = (
         (GOLDEN / "advanced-request-unknown-channel.json").read_bytes()
-        .replace(b'"STICKER"', b'"FLEX"', 1)
+        .replace(b'"STICKER"', b'"IMAGEMAP"', 1)
     )
     request = omni_codec.json.decode(data, type=OmniAdvancedRequest)
-    assert request.line is not None and request.line.type == LineDataType("FLEX")
+    assert request.line is not None and request.line.type == LineDataType("IMAGEMAP")
     again = omni_codec.xml.decode(omni_codec.xml.encode(request), type=OmniAdvancedRequest)
-    assert again == request and again.line is not None and again.line.type.value == "FLEX"  # type: ignore[union-attr]
-    without_key = msgspec.json.encode({k: v for k, v in msgspec.json.decode(data).items() if k != "whatsApp"})
+    assert again == request and again.line is not None and again.line.type.value == "IMAGEMAP"  # type: ignore[union-attr]
+    without_key = msgspec.json.encode({k: v for k, v in msgspec.json.decode(data).items() if k != "rcs"})
     with pytest.raises(omni_codec.ValidationError) as caught:
         omni_codec.json.decode(without_key, type=OmniAdvancedRequest, strict=True)
     assert caught.value.path == "$.line.type"

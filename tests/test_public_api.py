@@ -24,7 +24,7 @@ PUBLIC_MODULES = sorted(
 def test_the_public_modules_are_the_documented_ones() -> None:
     assert PUBLIC_MODULES == [
         "omni_codec", "omni_codec.cli", "omni_codec.endpoints", "omni_codec.errors", "omni_codec.json",
-        "omni_codec.limits", "omni_codec.media", "omni_codec.models", "omni_codec.schemas",
+        "omni_codec.limits", "omni_codec.media", "omni_codec.models", "omni_codec.query", "omni_codec.schemas",
         "omni_codec.strategies", "omni_codec.xml",
     ]
 
@@ -40,6 +40,7 @@ def test_top_level_surface() -> None:
 def test_format_modules_have_the_same_surface() -> None:
     assert set(omni_codec.json.__all__) == {"Decoder", "Encoder", "decode", "encode"}
     assert set(omni_codec.xml.__all__) == {"Decoder", "Encoder", "decode", "encode", "validate"}
+    assert set(omni_codec.query.__all__) == {"Decoder", "Encoder", "decode", "encode"}
     assert set(omni_codec.schemas.__all__) == {"BUNDLE_FILE", "XSD_FILE", "json_schema", "json_schema_path", "xsd_path"}
 
 

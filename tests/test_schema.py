@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Annotated, ClassVar
+
+import msgspec
+
 from pathlib import Path
+from typing import Any
 
 import pytest
 import xmlschema
 from lxml import etree
 
 import omni_codec
-from omni_codec._binding import Kind, document_of, shape_of
+from omni_codec._binding import Kind, document_of, published_document_of, shape_of
 from omni_codec import schemas
 from omni_codec._schema import bundle_json_schemas, generate_xsd
-from omni_codec.models import DOCUMENT_TYPES
+from omni_codec.models import DOCUMENT_TYPES, OmniStruct
 
 COMMITTED = Path(__file__).parents[1] / "schemas" / "omni.xsd"
 VECTORS = Path(__file__).parent / "vectors"
@@ -111,49 +117,80 @@ def _complex_types(tree: etree._ElementTree) -> dict[str, etree._Element]:
 
 
 def test_every_struct_field_is_an_element_with_its_occurrence() -> None:
-    """Walk the Structs and the XSD side by side: every field, type and occurrence."""
+    """Walk the Structs and the XSD side by side: every field, type and occurrence,
+    from the roots of both dialects (SPEC section 5)."""
     tree = etree.parse(str(COMMITTED))
     types = _complex_types(tree)
     roots = {el.get("name"): el.get("type") for el in tree.getroot().findall(f"{XS}element")}
     seen: set[str] = set()
-    pending = [document_of(cls).content.cls for cls in DOCUMENT_TYPES]
+    pending: list[tuple[type[Any], bool]] = [(document_of(cls).content.cls, False) for cls in DOCUMENT_TYPES]
+    sharing = Counter(document_of(cls).root for cls in DOCUMENT_TYPES)
+    assert sharing["request"] == 2  # the simple and the advanced request
+    published_sharing = Counter(
+        document.root for document in map(published_document_of, DOCUMENT_TYPES) if document is not None
+    )
     for cls in DOCUMENT_TYPES:
         document = document_of(cls)
         assert document.root in roots
-        if document.root != "request":  # shared by two types: a merged type (below)
+        if sharing[document.root] == 1:  # else shared: a merged type (below)
             assert roots[document.root] == document.content.name
+        published = published_document_of(cls)
+        if published is not None:
+            if published_sharing[published.root] == 1:  # else shared: a merged type
+                assert roots[published.root].removesuffix("Published") == cls.__name__
+            pending.append((cls, True))
     while pending:
-        cls = pending.pop()
-        if cls.__name__ in seen:
-            continue
-        seen.add(cls.__name__)
+        cls, below_published = pending.pop()
         shape = shape_of(cls)
-        declared = types[shape.name]
+        name = shape.name + ("Published" if below_published and shape.name + "Published" in types else "")
+        if name in seen:
+            continue
+        seen.add(name)
+        declared = types[name]
         elements = {el.get("name"): el for el in declared.find(f"{XS}all")}
-        assert list(elements) == [f.name for f in shape.fields], shape.name
+        discriminator = [] if shape.tag_field is None else [shape.tag_field]  # a member's, first
+        assert list(elements) == [*discriminator, *(f.name for f in shape.fields)], shape.name
         for field in shape.fields:
             element = elements[field.name]
             assert element.get("minOccurs", "1") == ("1" if field.required else "0")
             value = field.value
             if value.kind is Kind.LIST:
-                (item,) = element.iter(f"{XS}sequence")
-                (item,) = item
-                assert item.get("name") == value.item_name
+                (choice,) = element.iter(f"{XS}choice")
+                items = list(choice)
+                # Named in the singular or like the wrapper, one way per list.
+                assert [item.get("name") for item in items] == list(dict.fromkeys((value.item_name, field.name)))
+                assert len({(item.get("type"), item.get("minOccurs"), item.get("maxOccurs")) for item in items}) == 1
                 value = value.item
-                element = item
+                element = items[0]
             if value.kind is Kind.STRUCT:
-                assert element.get("type") == value.struct.name
-                pending.append(value.struct.cls)
-    assert seen == {name for name in types if not name.startswith("Json")} - {"Request"}
+                assert element.get("type").removesuffix("Published") == value.struct.name
+                pending.append((value.struct.cls, element.get("type").endswith("Published") or below_published))
+            if value.kind is Kind.JSON:
+                assert element.get("type") == ("FreeFormObject" if below_published else "JsonObject")
+            if value.kind is Kind.UNION:
+                # One type holding every member's fields (the discriminator first);
+                # each member has its own type too.
+                union_name = element.get("type")
+                union = types[union_name]
+                names = [el.get("name") for el in union.find(f"{XS}all")]
+                members = value.variants.values()
+                assert names[0] == value.tag_field
+                assert set(names[1:]) == {f.name for m in members for f in m.fields}
+                if len(value.variant_types) > 1:  # (one member alone: its own type)
+                    seen.add(union_name)
+                pending.extend((m.cls, union_name.endswith("Published") or below_published) for m in members)
+    assert seen == {name for name in types if not name.startswith("Json")} - {"Request", "ScenarioDocument", "FreeFormObject"}
 
 
-def test_the_shared_request_root_accepts_both_request_types() -> None:
+@pytest.mark.parametrize(("root", "merged_type"), [("request", "Request"), ("scenario", "ScenarioDocument")])
+def test_a_shared_root_accepts_each_of_its_types(root: str, merged_type: str) -> None:
     tree = etree.parse(str(COMMITTED))
-    merged = _complex_types(tree)["Request"]
+    merged = _complex_types(tree)[merged_type]
     names = {el.get("name") for el in merged.find(f"{XS}all")}
-    for cls in DOCUMENT_TYPES:
-        if document_of(cls).root == "request":
-            assert {f.name for f in shape_of(cls).fields} <= names
+    sharing = [cls for cls in DOCUMENT_TYPES if document_of(cls).root == root]
+    assert len(sharing) == 2
+    for cls in sharing:
+        assert {f.name for f in shape_of(cls).fields} <= names
 
 
 def test_committed_json_schemas_are_current() -> None:
@@ -268,3 +305,19 @@ def test_the_regenerate_command_writes_every_schema_file(tmp_path: Path, monkeyp
     monkeypatch.setattr(module, "ROOT", tmp_path / "elsewhere" / "schemas")
     assert module.main() == 2  # not a checkout: writes nothing
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_pattern_with_a_bare_dot_is_refused_because_xsd_reads_it_differently() -> None:
+    """Python's ``.`` takes a CR, XSD's does not: such a pattern would let the
+    decoder accept what the XSD refuses."""
+    class Dotted(OmniStruct, kw_only=True):
+        __xml_root__: ClassVar[str] = "dotted"
+        url: Annotated[str, msgspec.Meta(pattern=r"\Ahttps?://.*\Z")] | None = None
+
+    class Spelled(OmniStruct, kw_only=True):
+        __xml_root__: ClassVar[str] = "spelled"
+        url: Annotated[str, msgspec.Meta(pattern=r"\Ahttps?://[^\r\n.]*\.example\Z")] | None = None
+
+    with pytest.raises(ValueError, match="uses `.`"):
+        generate_xsd([Dotted])
+    assert "[^\\r\\n.]*\\.example" in generate_xsd([Spelled])

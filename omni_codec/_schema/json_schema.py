@@ -93,12 +93,18 @@ def _constrain_struct(shape: StructShape, defs: dict[str, Any], done: set[type])
     for field in shape.fields:
         _constrain(properties[field.name], field.value, defs, done)
     required = [field.name for field in shape.fields if field.required]
+    if shape.tag_field is not None:  # msgspec's discriminator, first as on the wire
+        required.insert(0, shape.tag_field)
     if required or "required" in definition:  # msgspec's place for it, [] kept
         definition["required"] = required
 
 
 def _constrain(node: dict[str, Any], value: ValueShape, defs: dict[str, Any], done: set[type]) -> None:
     """Sets the constraint keywords of the value ``node`` from its rule."""
+    if value.kind is Kind.UNION:  # msgspec writes the members and the discriminator
+        for member in value.variants.values():
+            _constrain_struct(member, defs, done)
+        return
     members = node.get("anyOf")
     if isinstance(members, list) and _NULL in members:  # ``X | None``: X is constrained
         for member in members:

@@ -68,16 +68,38 @@ def exceeds(element: etree._Element, depth: int, max_depth: int) -> bool:
     return any(deeper(node) for node in frontier)
 
 
+#: The depth of a type that contains itself (a Line Flex box holds boxes):
+#: unbounded, so a document of it is always checked against the limit.
+UNBOUNDED = 2**62
+
+
 @cache
-def typed_depth(shape: StructShape) -> int:
-    """The deepest element a document of ``shape`` can have, free-form JSON aside."""
-    return 1 + max((_value_depth(f.value) for f in shape.fields), default=0)
+def typed_depth(shape: StructShape, *, without_unions: bool = False) -> int:
+    """The deepest element a document of ``shape`` can have, free-form JSON aside;
+    ``without_unions``: of the documents that hold no polymorphic value (the only
+    ones the fast reader takes), which is bounded even where a type holds itself
+    through a union (a Line Flex box holds boxes)."""
+    return _struct_depth(shape, frozenset(), without_unions)
 
 
-def _value_depth(value: ValueShape) -> int:
+def _struct_depth(shape: StructShape, visiting: frozenset[StructShape], flat: bool = False) -> int:
+    if shape in visiting:
+        return UNBOUNDED
+    inside = visiting | {shape}
+    children = [_value_depth(f.value, inside, flat) for f in shape.fields]
+    if shape.tag_field is not None:  # the discriminator's element
+        children.append(1)
+    return min(UNBOUNDED, 1 + max(children, default=0))
+
+
+def _value_depth(value: ValueShape, visiting: frozenset[StructShape], flat: bool) -> int:
     if value.kind is Kind.STRUCT:
-        return typed_depth(value.struct)
+        return _struct_depth(value.struct, visiting, flat)
+    if value.kind is Kind.UNION:
+        if flat:  # its element: never matched by the fast reader
+            return 1
+        return max(_struct_depth(s, visiting) for s in value.variants.values())
     if value.kind is Kind.LIST:
         assert value.item is not None
-        return 1 + _value_depth(value.item)
+        return min(UNBOUNDED, 1 + _value_depth(value.item, visiting, flat))
     return 1

@@ -10,6 +10,13 @@ Tolerance never drops data (SPEC section 5): text other than whitespace
 where only elements may stand, and a nil element with content, are errors, as
 they are in the XSD; so is ``xsi:nil`` on an element the XSD does not make
 nillable (a required field, a list item, the root, free-form JSON's vocabulary).
+
+Both XML dialects of SPEC section 5 are read, in every mode: the source
+document's form, and the OpenAPI description's examples' form. The root says
+which (``__xml_root__`` or ``__xml_published_root__``,
+:func:`~omni_codec._binding.published_document_of`) and decides how free-form
+objects are read; list items may be named either way under either root, one
+way per list.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from typing import Any, TypeVar
 import msgspec
 from lxml import etree
 
-from .._binding import Kind, StructShape, ValueShape, document_of
+from .._binding import DocumentShape, Kind, StructShape, ValueShape, document_of, published_document_of
 from .._paths import element_at, join, line_of, path_of, split
 from .._scalars import (
     ScalarError,
@@ -64,12 +71,13 @@ class _Problem(Exception):
 
 
 class _Context:
-    __slots__ = ("attributes", "limits", "strict")
+    __slots__ = ("attributes", "limits", "per_key", "strict")
 
-    def __init__(self, strict: bool, limits: Limits, attributes: bool) -> None:
+    def __init__(self, strict: bool, limits: Limits, attributes: bool, per_key: bool = False) -> None:
         self.strict = strict
         self.limits = limits
         self.attributes = attributes
+        self.per_key = per_key  # free-form objects one element per key (the second dialect)
 
 
 Reader = Callable[[etree._Element, _Context], Any]
@@ -77,15 +85,8 @@ Reader = Callable[[etree._Element, _Context], Any]
 
 def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) -> T:
     """Decode the document rooted at ``root`` as ``cls``."""
-    document = document_of(cls)  # type: ignore[arg-type]
-    expected = document.root
-    if root.tag != expected:
-        if exceeds(root, 1, limits.max_depth):  # limits come before shape
-            raise limits.depth_error()
-        raise ValidationError(
-            f"Expected root element <{expected}>, got <{root.tag!s}>", line=line_of(root)
-        )
-    context = _Context(strict, limits, bool(_HAS_ATTRIBUTES(root)))
+    document = _document(root, cls, limits)
+    context = _Context(strict, limits, bool(_HAS_ATTRIBUTES(root)), document.published)
     try:
         if typed_depth(document.content) > limits.max_depth and exceeds(root, 1, limits.max_depth):
             raise _depth_problem(root, context)
@@ -111,6 +112,21 @@ def read(root: etree._Element, cls: type[T], *, strict: bool, limits: Limits) ->
         error = validation_error(exc)
         line = line_of(element_at(root, split(error.path), document))
         raise ValidationError(error.message, path=error.path, line=line) from None
+
+
+def _document(root: etree._Element, cls: type[Any], limits: Limits) -> DocumentShape:
+    """The dialect ``root`` is in: the source document's form, or the second
+    dialect whose root is the type's title in the OpenAPI description (SPEC 5)."""
+    document = document_of(cls)
+    if root.tag == document.root:
+        return document
+    published = published_document_of(cls)
+    if published is not None and root.tag == published.root:
+        return published
+    if exceeds(root, 1, limits.max_depth):  # limits come before shape
+        raise limits.depth_error()
+    expected = f"<{document.root}>" + ("" if published is None else f" or <{published.root}>")
+    raise ValidationError(f"Expected root element {expected}, got <{root.tag!s}>", line=line_of(root))
 
 
 def _check_attributes(
@@ -172,7 +188,9 @@ def _struct_reader(shape: StructShape) -> Reader:
 
     def read_struct(element: etree._Element, context: _Context) -> dict[str, Any]:
         if not table:  # filled on first use: shapes may refer to each other
-            table.update({f.name: _value_reader(f.value) for f in shape.fields})
+            table.update({f.name: _value_reader(f.value, f.name) for f in shape.fields})
+            if shape.tag_field is not None:  # kept, for msgspec to tell the member
+                table[shape.tag_field] = _read_tag
         text = element.text
         if text is not None and not _blank(text):
             raise _misplaced_text(element, text)
@@ -205,15 +223,19 @@ def _struct_reader(shape: StructShape) -> Reader:
     return read_struct
 
 
-def _value_reader(value: ValueShape) -> Reader:
+def _value_reader(value: ValueShape, name: str) -> Reader:
+    """The reader of a value whose element is ``name`` (a list's items may be
+    named like it, in the second dialect)."""
     kind = value.kind
     if kind is Kind.STRUCT:
         return _struct_reader(value.struct)
     if kind is Kind.LIST:
         assert value.item is not None and value.item_name is not None
-        return _list_reader(value.item_name, _value_reader(value.item))
+        return _list_reader(value.item_name, name, _value_reader(value.item, value.item_name))
     if kind is Kind.JSON:
         return _read_json_field
+    if kind is Kind.UNION:
+        return _union_reader(value)
     parse = _LEAF_PARSERS[kind]
     # An enumeration is open on decode; strict takes only its known values (SPEC 4).
     known = frozenset(value.enum_values) if kind is Kind.ENUM else None
@@ -235,6 +257,40 @@ def _value_reader(value: ValueShape) -> Reader:
     return read_leaf
 
 
+def _union_reader(value: ValueShape) -> Reader:
+    """A polymorphic object: its discriminator element, wherever it stands among
+    the children, says which member's fields the others are (SPEC section 4). A
+    missing or unknown discriminator is an error at its path, with msgspec's
+    words for the same JSON."""
+    tag_field = value.tag_field
+    readers: dict[str, Reader] = {}
+
+    def read_union(element: etree._Element, context: _Context) -> Any:
+        if not readers:  # filled on first use: shapes may refer to each other
+            readers.update({tag: _struct_reader(shape) for tag, shape in value.variants.items()})
+        for child in element:
+            if child.tag == tag_field:
+                tag = _read_tag(child, context)
+                reader = readers.get(tag)
+                if reader is None:
+                    raise _Problem(child, f"Invalid value {tag!r}")
+                return reader(element, context)
+        if len(readers) == 1:  # a field of one member's type: the tag may be left out
+            (reader,) = readers.values()
+            return reader(element, context)
+        raise _Problem(element, f"Object missing required field `{tag_field}`")
+
+    return read_union
+
+
+def _read_tag(element: etree._Element, context: _Context) -> str:
+    if len(element):
+        raise _Problem(element, f"Expected text, found element <{element[0].tag}>")
+    if element.attrib:
+        _check_attributes(element, context, nillable=False)
+    return element.text or ""
+
+
 _LEAF_PARSERS: dict[Kind, Callable[[str], Any] | None] = {
     Kind.STRING: None,
     Kind.ENUM: None,
@@ -245,24 +301,39 @@ _LEAF_PARSERS: dict[Kind, Callable[[str], Any] | None] = {
 }
 
 
-def _list_reader(item_name: str, read_item: Reader) -> Reader:
+def _list_reader(item_name: str, wrapper: str, read_item: Reader) -> Reader:
+    """Items are named ``item_name`` (the source document's form) or like their
+    ``wrapper`` (the second dialect), one way in one list: a list that mixes them
+    is an error, as in the XSD's choice (SPEC section 5)."""
+    other = wrapper if wrapper != item_name else item_name
+    names = f"<{item_name}>" if other == item_name else f"<{item_name}> or <{other}>"
+
     def read_list(element: etree._Element, context: _Context) -> list[Any]:
         text = element.text
         if text is not None and not _blank(text):
             raise _misplaced_text(element, text)
         items = []
+        named: str | None = None
         for child in element:
             tail = child.tail
             if tail is not None and not _blank(tail):
                 raise _misplaced_text(element, tail, child)
-            if child.tag != item_name:
+            tag = child.tag
+            if tag != item_name and tag != other:
                 if context.strict:
                     raise _Problem(
-                        element, f"Unknown element <{child.tag!s}> in a list of <{item_name}>", source=child
+                        element, f"Unknown element <{tag!s}> in a list of {names}", source=child
                     )
                 if len(child):
                     _check_skipped(child, context)
                 continue
+            if named is None:
+                named = tag
+            elif tag != named:
+                raise _Problem(
+                    child,
+                    f"List items named both <{named}> and <{tag}>: one list names its items one way",
+                )
             if context.attributes and child.attrib:
                 _check_attributes(child, context, nillable=False)
             items.append(read_item(child, context))
@@ -279,6 +350,8 @@ def _list_reader(item_name: str, read_item: Reader) -> Reader:
 
 
 def _read_json_field(element: etree._Element, context: _Context) -> Any:
+    if context.per_key:
+        return _read_keyed(element, context, depth_of(element))
     _check_element_only(element)
     children = [child for child in element]
     if len(children) != 1 or children[0].tag != "map":
@@ -346,3 +419,53 @@ def _read_json(element: etree._Element, context: _Context, depth: int, key: str 
             raise _Problem(element, "A <null> element must be empty")
         return None
     raise _Problem(element, f"Unknown JSON element <{tag}>")
+
+
+# Free-form objects in the second dialect (SPEC section 5), one element per key as
+# the OpenAPI description's examples write them (``<customPayload><deepLink>...``).
+# The form carries no types, so none is guessed: an element with text only (or
+# empty) is a string, an element with elements is an object, the same name
+# repeated is an array of those values in order, ``xsi:nil="true"`` is null. Text
+# beside elements is an error, as anywhere element-only.
+
+
+def _read_keyed(element: etree._Element, context: _Context, depth: int) -> dict[str, Any]:
+    """The object written as the elements of ``element``, one per key."""
+    if depth > context.limits.max_depth:
+        raise _depth_problem(element, context)
+    _check_element_only(element)
+    if len(element) > context.limits.max_list_items:  # as for the same JSON
+        raise _Problem(
+            element,
+            f"JSON object has {len(element)} members, over the limit "
+            f"max_list_items={context.limits.max_list_items}",
+            limit=True,
+        )
+    out: dict[str, Any] = {}
+    arrays: set[str] = set()
+    for child in element:
+        key = child.tag
+        if not isinstance(key, str) or key[0] == "{":
+            raise _Problem(element, f"A free-form key element cannot be in a namespace: <{key!s}>", source=child)
+        if "key" in child.attrib:
+            # The source form's <map> vocabulary: read per key, its names would
+            # silently become keys and its keys be lost.
+            raise _Problem(
+                child,
+                "A `key` attribute: below the second dialect's root a free-form object "
+                "is one element per key, not the source form's <map> (SPEC section 5)",
+            )
+        if child.attrib and _check_attributes(child, context, nillable=True):
+            value: Any = None
+        elif len(child):
+            value = _read_keyed(child, context, depth + 1)
+        else:
+            value = child.text or ""
+        if key not in out:
+            out[key] = value
+        elif key in arrays:
+            out[key].append(value)
+        else:
+            out[key] = [out[key], value]
+            arrays.add(key)
+    return out

@@ -109,12 +109,22 @@ def escape_attribute(text: str) -> str:
 def _struct_writer(shape: StructShape) -> Callable[[Any, Parts], None]:
     fields: list[tuple[str, str, str, Writer]] | None = None
 
+    # A tagged Struct's discriminator comes first, so that a reader knows the
+    # kind of the object before its fields (SPEC section 5).
+    tag = (
+        f"<{shape.tag_field}>{escape_text(shape.tag)}</{shape.tag_field}>"
+        if shape.tag_field is not None and shape.tag is not None
+        else None
+    )
+
     def write_struct(value: Any, parts: Parts) -> None:
         nonlocal fields
         if fields is None:  # made on first use: shapes may refer to each other
             fields = [
                 (f.attr, f"<{f.name}>", f"</{f.name}>", _value_writer(f.value)) for f in shape.fields
             ]
+        if tag is not None:
+            parts.append(tag)
         for attr, start, end, write_field in fields:
             field_value = getattr(value, attr)
             if field_value is not None:
@@ -140,7 +150,23 @@ def _value_writer(value: ValueShape) -> Writer:
         return _list_writer(value.item_name, _value_writer(value.item))
     if kind is Kind.JSON:
         return write_json_field
+    if kind is Kind.UNION:
+        return union_writer(value)
     return _leaf_writer(value)
+
+
+def union_writer(value: ValueShape) -> Writer:
+    """The member's own writer, chosen by the value's class (checked before)."""
+    writers: dict[type, Callable[[Any, Parts], None]] = {}
+
+    def write_union(item: Any, start: str, end: str, parts: Parts) -> None:
+        if not writers:  # made on first use: shapes may refer to each other
+            writers.update({s.cls: _struct_writer(s) for s in value.variants.values()})
+        parts.append(start)
+        writers[type(item)](item, parts)
+        parts.append(end)
+
+    return write_union
 
 
 def items_writer(value: ValueShape) -> Callable[[Any], str]:

@@ -10,13 +10,15 @@ The two facts of the XML form that a type cannot say (SPEC section 5) are declar
 on the model too, next to the field or class they belong to, and read by
 :mod:`omni_codec._binding` the same way: a list's item element name
 (:func:`xml_item`, a ``msgspec.Meta(extra=...)`` on the list's type) and a
-document's root element name (``__xml_root__``, a class variable).
+document's root element names (``__xml_root__``, and ``__xml_published_root__``
+for the second dialect a decoder reads: class variables).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import linecache
+from decimal import Decimal
 import sys
 import types
 import typing
@@ -28,7 +30,7 @@ import msgspec
 from .._binding import XML_ITEM, required_paths, shape_of
 from .._paths import join
 from ..errors import ValidationError
-from .._scalars import OmniDateTime
+from .._scalars import OmniDateTime, ScalarError, check_decimal
 
 __all__ = ["Int32", "Int64", "OmniStruct", "PhoneNumber", "xml_item"]
 
@@ -74,8 +76,15 @@ class OmniStruct(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=Tru
     __xml_root__: ClassVar[str | None] = None
     #: True for a one-field body whose field's element is the XML root.
     __xml_wrapper__: ClassVar[bool] = False
+    #: The root element of the second XML dialect, the OpenAPI description's XML
+    #: examples: the type's title there (``OmniAdvancedRequest``, ``ApiException``).
+    #: It holds the type's fields, a wrapper's too; None: the description has no
+    #: such type. Read, never written (SPEC section 5, "Dialects" in the README).
+    __xml_published_root__: ClassVar[str | None] = None
     #: The attributes that hold datetimes (this class's and its bases').
     __omni_datetimes__: ClassVar[tuple[str, ...]] = ()
+    #: The attributes that hold decimals (this class's and its bases').
+    __omni_decimals__: ClassVar[tuple[str, ...]] = ()
     #: Fields required below this type although their type allows None (dotted
     #: attribute paths, a list transparent): see ``_binding.required_paths``.
     __required_paths__: ClassVar[tuple[str, ...]] = ()
@@ -87,16 +96,23 @@ class OmniStruct(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=Tru
         own_rule = cls.__dict__.get("__post_init__")
         if cls.__dict__.get("__required_paths__"):
             own_rule = _with_required_paths(cls, own_rule)
-        new = tuple(_datetime_attributes(cls))
+        new = tuple(_attributes_holding(cls, dt.datetime))
+        new_decimals = tuple(_attributes_holding(cls, Decimal))
         inherited = cls.__omni_datetimes__
+        inherited_decimals = cls.__omni_decimals__
         if own_rule is not None:
             cls.__omni_rule__ = own_rule
-        if not new and (own_rule is None or (own_rule is cls.__dict__.get("__post_init__") and not inherited)):
+        if (
+            not new
+            and not new_decimals
+            and (own_rule is None or (own_rule is cls.__dict__.get("__post_init__") and not (inherited or inherited_decimals)))
+        ):
             return  # nothing to add to what msgspec calls already
         attrs = cls.__omni_datetimes__ = (*inherited, *new)
+        decimals = cls.__omni_decimals__ = (*inherited_decimals, *new_decimals)
         # msgspec reads ``__post_init__`` when it makes the class, and calls it after
         # every construction and decode: it is set here, wrapping the model's own.
-        cls.__post_init__ = _datetime_post_init(attrs, cls.__omni_rule__)  # type: ignore[attr-defined]
+        cls.__post_init__ = _scalar_post_init(attrs, decimals, cls.__omni_rule__)  # type: ignore[attr-defined]
 
 
 def _with_required_paths(
@@ -207,8 +223,8 @@ def _missing_in(item: Any, depth: int, rest: Step) -> list[str | int] | None:
     return None
 
 
-def _datetime_post_init(
-    attrs: tuple[str, ...], rule: Callable[[Any], None] | None
+def _scalar_post_init(
+    attrs: tuple[str, ...], decimals: tuple[str, ...], rule: Callable[[Any], None] | None
 ) -> Callable[[Any], None]:
     def __post_init__(self: Any) -> None:
         for attr in attrs:
@@ -217,18 +233,35 @@ def _datetime_post_init(
             # left alone: wrong types are the encoder's to report, with the path.
             if isinstance(value, dt.datetime) and not isinstance(value, OmniDateTime):
                 setattr(self, attr, OmniDateTime.coerce(value))
+        for attr in decimals:
+            # msgspec takes any Decimal (``NaN``, ``1e-999999999``); the XSD's bounds
+            # apply in JSON too, so that it accepts what XML can carry (SPEC 6).
+            value = getattr(self, attr)
+            if isinstance(value, Decimal):
+                try:
+                    check_decimal(value)
+                except ScalarError as exc:
+                    raise ValidationError(str(exc), path=f"$.{_wire_name(type(self), attr)}") from None
         if rule is not None:
             rule(self)
 
     return __post_init__
 
 
-def _datetime_attributes(cls: type) -> list[str]:
-    """The attributes ``cls`` itself annotates with a datetime type.
+def _wire_name(cls: type, attr: str) -> str:
+    for field in msgspec.structs.fields(cls):
+        if field.name == attr:
+            return field.encode_name
+    return attr  # pragma: no cover (attr is one of the class's fields)
+
+
+def _attributes_holding(cls: type, kind: type) -> list[str]:
+    """The attributes ``cls`` itself annotates with a type of ``kind`` (or
+    ``kind | None``): the datetimes and decimals whose rules are checked here.
 
     The annotations may be strings (``from __future__ import annotations``); each is
     evaluated in the class's module. A name not defined yet there (a class defined
-    later) is not a datetime, so it is passed over.
+    later) is neither, so it is passed over.
     """
     namespace = vars(sys.modules[cls.__module__]) if cls.__module__ in sys.modules else {}
     found = []
@@ -238,22 +271,22 @@ def _datetime_attributes(cls: type) -> list[str]:
                 annotation = eval(annotation, dict(namespace))  # noqa: S307 (the class's own source)
             except NameError:  # a name defined later is no datetime
                 continue
-        if _holds_datetime(annotation):
+        if _holds(annotation, kind):
             found.append(attr)
     return found
 
 
-def _holds_datetime(annotation: Any) -> bool:
+def _holds(annotation: Any, kind: type) -> bool:
     if isinstance(annotation, type):
-        return issubclass(annotation, dt.datetime)
+        return issubclass(annotation, kind)
     if typing.get_origin(annotation) is ClassVar:
         return False
     args: tuple[Any, ...] = typing.get_args(annotation)
     if typing.get_origin(annotation) is Annotated:
         args = args[:1]
     elif not (typing.get_origin(annotation) in (typing.Union, types.UnionType)):
-        return False  # a datetime inside a list or dict is not a datetime field
-    return any(_holds_datetime(arg) for arg in args)
+        return False  # a value inside a list or dict is not a field's own value
+    return any(_holds(arg, kind) for arg in args)
 
 
 #: The API's ``int`` is a Java ``Integer``; bounding it to XML Schema's ``xs:int``

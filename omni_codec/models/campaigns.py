@@ -14,7 +14,10 @@ __all__ = ["Campaign", "CampaignDestination", "CampaignsResponse", "Destinations
 
 
 class Campaign(OmniStruct, kw_only=True):
-    """A campaign, named by its key."""
+    """A campaign, named by its key: the answer of ``GET /omni/1/campaigns/{key}``
+    and of adding destinations to it (as Infobip's API clients publish them)."""
+
+    __xml_root__: ClassVar[str] = "campaign"
 
     key: str | None = None
     name: str | None = None

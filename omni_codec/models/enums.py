@@ -13,7 +13,14 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-__all__ = ["FacebookDataType", "Gender", "LineDataType", "OmniChannel", "OpenEnum", "TimeUnit"]
+__all__ = [
+    "FacebookDataType",
+    "Gender",
+    "LineDataType",
+    "OmniChannel",
+    "OpenEnum",
+    "TimeUnit",
+]
 
 
 class OpenEnum(enum.Enum):
@@ -116,13 +123,15 @@ class FacebookDataType(OpenEnum):
 
 
 class LineDataType(OpenEnum):
-    """What a LINE message carries (``POST /omni/1/advanced``)."""
+    """What a LINE message carries (``POST /omni/1/advanced``); ``FLEX`` is a Flex
+    message (see :mod:`omni_codec.models.line`)."""
 
     TEXT = "TEXT"
     IMAGE = "IMAGE"
     VIDEO = "VIDEO"
     AUDIO = "AUDIO"
     STICKER = "STICKER"
+    FLEX = "FLEX"
 
 
 class Gender(OpenEnum):

@@ -26,13 +26,18 @@ class To(OmniStruct, kw_only=True):
     """A destination address.
 
     Every address is optional here because other OMNI requests may address a
-    destination by e-mail, push registration or a chat user key alone; :class:`OmniSimpleRequest` adds the rule that its
-    destinations have a phone number.
+    destination by e-mail, push registration, WhatsApp user ID or a chat user key
+    alone; :class:`OmniSimpleRequest` adds the rule that its destinations have a
+    phone number. ``facebookUserKey`` and ``lineUserKey`` come from the API's older
+    clients (SPEC section 4) and stay, after the OpenAPI description's four.
     """
 
     phone_number: PhoneNumber | None = None
     email_address: str | None = None
     push_registration_id: str | None = None
+    # A WhatsApp user can be addressed by an ID instead of a number (the OpenAPI
+    # description's `To`); the wire name is what camel-casing gives.
+    whats_app_user_id: str | None = None
     facebook_user_key: str | None = None
     line_user_key: str | None = None
 
@@ -93,6 +98,7 @@ class OmniResponse(OmniStruct, kw_only=True):
     """The answer to a send request: one entry per message."""
 
     __xml_root__: ClassVar[str] = "omniResponse"
+    __xml_published_root__: ClassVar[str] = "OmniResponse"  # the description's title (SPEC section 5)
 
     bulk_id: str | None = None
     messages: Annotated[list[OmniResponseDetails], xml_item("message")]

@@ -13,13 +13,15 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from .._scalars import OmniDateTime, ScalarError, check_decimal
-from ..errors import ValidationError
+from .._scalars import OmniDateTime
 from ._base import Int32, OmniStruct, xml_item
 from .enums import OmniChannel
 from .messages import Status, _StatusFields
 
 __all__ = [
+    "ContactName",
+    "DeliveryReport",
+    "DeliveryReports",
     "Error",
     "OMNIReport",
     "OMNIReportsResponse",
@@ -33,25 +35,13 @@ class Price(OmniStruct, kw_only=True):
     """What a message cost, e.g. ``0.0001000000`` ``EUR``.
 
     The amounts are decimals so that every published digit survives (SPEC section
-    4). msgspec accepts any ``Decimal`` (``NaN``, ``1e-999999999``); the XSD's bounds
-    are applied here so that JSON accepts what XML can carry (SPEC section 6).
+    4); their XSD bounds hold in JSON too (``OmniStruct`` checks every decimal field,
+    SPEC section 6).
     """
 
     price_per_message: Decimal | None = None
     price_per_lookup: Decimal | None = None
     currency: str | None = None
-
-    def __post_init__(self) -> None:
-        amounts = (
-            (self.price_per_message, "pricePerMessage"),
-            (self.price_per_lookup, "pricePerLookup"),
-        )
-        for value, name in amounts:
-            if value is not None:
-                try:
-                    check_decimal(value)
-                except ScalarError as exc:
-                    raise ValidationError(str(exc), path=f"$.{name}") from None
 
 
 class Error(_StatusFields, kw_only=True):
@@ -62,6 +52,25 @@ class Error(_StatusFields, kw_only=True):
     """
 
     permanent: bool | None = None
+
+
+class ContactName(OmniStruct, kw_only=True):
+    """Who the end user on a chat channel is, as the channel names them: a display
+    name, a number, a user ID (and its parent's), a username.
+
+    The API attaches it to delivery reports, seen reports and inbound WhatsApp
+    messages. Its OpenAPI description defines this shape twice, under two
+    titles (a ``Contact`` of the reports and a ``ContactName`` of the inbound
+    messages); it is one type here, named after the second, because ``Contact``
+    would not say which of the API's contacts it is (the inbound and the
+    WhatsApp contact cards are others).
+    """
+
+    name: str | None = None
+    phone_number: str | None = None
+    user_id: str | None = None
+    parent_user_id: str | None = None
+    username: str | None = None
 
 
 class _MessageRecord(OmniStruct, kw_only=True):
@@ -90,14 +99,30 @@ class OMNIReport(_MessageRecord, kw_only=True):
     status: Status | None = None
     error: Error | None = None
     channel: OmniChannel | None = None
+    # What the sender put in the request's `callbackData`, handed back with the
+    # report; and who received it on a chat channel (the OpenAPI description).
+    callback_data: str | None = None
+    contact: ContactName | None = None
 
 
 class OMNIReportsResponse(OmniStruct, kw_only=True):
-    """``GET /omni/1/reports`` (or a report pushed to ``notifyUrl``): the reports."""
+    """``GET /omni/1/reports``, and the body of the delivery-report webhook (the
+    reports pushed to the request's ``notifyUrl``): the reports.
+
+    The OpenAPI description calls it ``DeliveryReports``, an alias here; the name
+    of the API's older clients stays, as the root element does.
+    """
 
     __xml_root__: ClassVar[str] = "omniReportsResponse"
+    __xml_published_root__: ClassVar[str] = "DeliveryReports"  # the description's title (SPEC section 5)
 
     results: Annotated[list[OMNIReport], xml_item("result")]
+
+
+#: The OpenAPI description's names of the delivery report and its list: the
+#: same classes as :class:`OMNIReport` and :class:`OMNIReportsResponse`.
+DeliveryReport = OMNIReport
+DeliveryReports = OMNIReportsResponse
 
 
 class OmniLog(_MessageRecord, kw_only=True):
@@ -118,5 +143,6 @@ class OmniLogsResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/logs``: the log entries matching the query."""
 
     __xml_root__: ClassVar[str] = "omniLogsResponse"
+    __xml_published_root__: ClassVar[str] = "OmniLogsResponse"  # the description's title (SPEC section 5)
 
     results: Annotated[list[OmniLog], xml_item("result")]

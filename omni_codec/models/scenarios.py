@@ -13,17 +13,18 @@ import msgspec
 from ._base import OmniStruct, xml_item
 from .enums import OmniChannel
 
-__all__ = ["Scenario", "ScenariosResponse", "Step"]
+__all__ = ["CreateOrUpdateScenarioRequest", "Scenario", "ScenariosResponse", "Step"]
 
 
 class Step(OmniStruct, kw_only=True):
     """One step of a scenario's flow: a channel and the sender to use on it.
 
-    ``from`` is a Python keyword, hence the attribute ``from_``.
+    ``from`` is a Python keyword, hence the attribute ``from_``. The channel is
+    required (the OpenAPI description): a step without one says nothing.
     """
 
     from_: str | None = msgspec.field(default=None, name="from")
-    channel: OmniChannel | None = None
+    channel: OmniChannel
 
 
 class Scenario(OmniStruct, kw_only=True):
@@ -34,7 +35,11 @@ class Scenario(OmniStruct, kw_only=True):
     """
 
     __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[str] = "Scenario"  # the description's title (SPEC section 5)
 
+    # A string, although the OpenAPI description says int64: every key it shows
+    # (its examples, and its own `scenarioKey` parameters, typed string) is 32 hex
+    # digits, which no 64-bit integer can hold.
     key: str | None = None
     name: str | None = None
     flow: Annotated[list[Step], xml_item("step")] | None = None
@@ -47,5 +52,23 @@ class ScenariosResponse(OmniStruct, kw_only=True):
     """``GET /omni/1/scenarios``: the account's scenarios."""
 
     __xml_root__: ClassVar[str] = "scenariosResponse"
+    __xml_published_root__: ClassVar[str] = "ScenariosResponse"  # the description's title (SPEC section 5)
 
     scenarios: Annotated[list[Scenario], xml_item("scenario")]
+
+
+class CreateOrUpdateScenarioRequest(OmniStruct, kw_only=True):
+    """The body of ``POST /omni/1/scenarios`` and ``PUT /omni/1/scenarios/{key}``:
+    a scenario as the caller describes it, without the key the API gives it.
+
+    Unlike :class:`Scenario`, which also reads the API's partial answers, a
+    request must say its flow (the OpenAPI description). Its XML root is
+    ``<scenario>``, as in the description's XML examples of these requests.
+    """
+
+    __xml_root__: ClassVar[str] = "scenario"
+    __xml_published_root__: ClassVar[str] = "Scenario"  # the description's title (SPEC section 5)
+
+    name: str | None = None
+    flow: Annotated[list[Step], xml_item("step")]
+    default_scenario: bool | None = msgspec.field(default=None, name="default")

@@ -216,7 +216,7 @@ def readers_of(cls: type[Any], *, strict: bool = False) -> _Readers | None:
                 compact = _Generator(cls, document, spaced=False, strict=strict)
                 spaced = _Generator(cls, document, spaced=True, strict=strict)
                 try:
-                    entry = (compact.build(), spaced.build(), typed_depth(document.content))
+                    entry = (compact.build(), spaced.build(), typed_depth(document.content, without_unions=True))
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
                 else:

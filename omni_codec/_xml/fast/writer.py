@@ -41,7 +41,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..._binding import DocumentShape, Kind, StructShape, ValueShape, document_of, is_model
-from ..._checks import model_rule, rule_of
+from ..._checks import model_rule, rule_of, safe_check
 from ..._scalars import ScalarError, format_datetime, format_decimal
 from .. import writer as general
 from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
@@ -91,6 +91,21 @@ class _IntTexts(dict[int, str]):
         if not self.low <= value <= self.high:
             raise Miss
         return str(value)
+
+
+def _union_text(value: ValueShape) -> Callable[[Any, str, str], str]:
+    """The element of a polymorphic value, or a miss if it fails its checks."""
+    passes = safe_check(value)
+    write_union = general.union_writer(value)
+
+    def text(item: Any, start: str, end: str) -> str:
+        if not passes(item):
+            raise Miss
+        parts: list[str] = []
+        write_union(item, start, end, parts)
+        return "".join(parts)
+
+    return text
 
 
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -272,6 +287,16 @@ class _Generator(Source):
             lines.append(
                 f'{piece} = "" if {a} is None else f"{start}{{_join({write_list}({a}))}}{end}"'
             )
+            return f"{{{piece}}}"
+        if kind is Kind.UNION:
+            # Members may nest (a Line Flex box holds boxes): written by the
+            # general writer, after the general check.
+            piece = self.name(f"p_{name}")
+            text = self.constant("_union_text", _union_text(value))
+            if required:
+                lines.append(f"{piece} = {text}({a}, {start!r}, {end!r})")
+            else:
+                lines.append(f'{piece} = "" if {a} is None else {text}({a}, {start!r}, {end!r})')
             return f"{{{piece}}}"
         if kind is Kind.JSON:
             piece = self.name(f"p_{name}")
