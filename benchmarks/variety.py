@@ -172,15 +172,16 @@ def _request(rng: random.Random, n: int, content: str) -> dict[str, Any]:
 
 
 def _advanced(rng: random.Random, n: int, content: str) -> dict[str, Any]:
-    """An advanced request over several channels: SMS, Viber, voice and e-mail."""
+    """An advanced request over several channels: SMS, WhatsApp, Viber, voice and e-mail."""
     return {
         "destinations": _destinations(rng, n),
         "bulkId": f"BULK-{rng.getrandbits(64):016x}",
         "scenarioKey": f"{rng.getrandbits(128):032X}",
         "sms": {"text": _text(rng, content), "validityPeriod": 2,
                 "validityPeriodTimeUnit": "HOURS"},
+        "whatsApp": {"text": _text(rng, content)[:4096], "previewUrl": False},
         "viber": {"text": _text(rng, content), "validityPeriod": 15,
-                  "imageURL": "https://example.com/offer.png", "buttonText": _text(rng, content),
+                  "imageURL": "https://example.com/offer.png", "buttonText": _text(rng, content)[:30],
                   "buttonURL": "https://example.com/offer", "isPromotional": True},
         "voice": {"text": _text(rng, content), "language": "en"},
         "email": {"text": _text(rng, content), "subject": _text(rng, content)},
