@@ -37,6 +37,7 @@ import msgspec
 from lxml import etree
 
 import omni_codec
+from omni_codec._binding import published_document_of
 from omni_codec import (
     DEFAULT_LIMITS,
     CodecError,
@@ -73,6 +74,8 @@ LIMITS = {
     ("json", "encode", "class"): 1.10,
 }
 NOT_READABLE = "not readable yet"
+#: The simple request is not in the OpenAPI description: it has no second dialect.
+NO_SUCH_FORM = "no OpenAPI form"
 
 
 class Mismatch(Exception):
@@ -230,8 +233,9 @@ def _shapes(
         if not readable:
             if shape != "OpenAPI dialect":
                 raise Mismatch(f"{NAMES[doc_type]} {shape}: decodes another value")
+            note = NOT_READABLE if published_document_of(cls) is not None else NO_SUCH_FORM
             result = Result(doc_type, "xml", "decode", "shape", shape, n, len(doc.xml), None,
-                            None, NOT_READABLE)
+                            None, note)
         else:
             omni_time, floor_time = _timed(
                 [functools.partial(decoder.decode, doc.xml),

@@ -48,7 +48,7 @@ _OPENAPI_ROOTS: dict[VarietyType, str] = {
     "response": "OmniResponse",
     "request": "OmniSimpleRequest",
     "advanced": "OmniAdvancedRequest",
-    "report": "OMNIReportsResponse",
+    "report": "DeliveryReports",
 }
 _ITEMS = {"messages": "message", "destinations": "destination", "results": "result"}
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
