@@ -38,7 +38,7 @@ import msgspec
 from . import __version__
 from . import json as omni_json
 from . import xml as omni_xml
-from ._binding import root_name
+from ._binding import published_document_of, root_name
 from ._json_errors import UTF8_BOM, locate, malformed, position
 from .endpoints import ENDPOINTS, endpoint_for
 from .errors import CodecError, DecodeError, ValidationError
@@ -181,7 +181,7 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         "--type",
         metavar="T",
         help=f"the OMNI type of every document, case-insensitive: {_TYPE_NAMES} "
-        "(default: chosen by the XML root element; JSON needs it or --endpoint)",
+        "(default: chosen by the XML root element, of either dialect; JSON needs it or --endpoint)",
     )
     which.add_argument(
         "--endpoint",
@@ -297,10 +297,10 @@ class _Run:
         if not xml_input:
             raise UsageError(f"{doc.where()}: JSON input needs --type or --endpoint")
         root = _xml_root(doc.data, self.limits)
-        candidates = [cls for cls in DOCUMENT_TYPES if root_name(cls) == root]
+        candidates = [cls for cls in DOCUMENT_TYPES if root in _roots(cls)]
         if not candidates:
             raise DecodeError(f"No OMNI document type has the root element <{root}>; known roots: "
-                              + ", ".join(sorted({f"<{root_name(c)}>" for c in DOCUMENT_TYPES})))
+                              + ", ".join(sorted({f"<{r}>" for c in DOCUMENT_TYPES for r in _roots(c)})))
         return candidates
 
     def report(self, doc: _Document, exc: CodecError, prefix: str = "") -> None:
@@ -401,6 +401,13 @@ def _xml_root(data: bytes, limits: Limits) -> str:
     return str(parse(data, limits).tag)
 
 
+def _roots(cls: type[Any]) -> tuple[str, ...]:
+    """The root elements a document of ``cls`` may have: the source document's,
+    and the second dialect's when the type has one (SPEC section 5)."""
+    published = published_document_of(cls)
+    return (root_name(cls),) if published is None else (root_name(cls), published.root)
+
+
 def _prepare(run: _Run, doc: _Document) -> tuple[bool, list[type[Any]]]:
     """The format of ``doc`` and its candidate types; raises for a bad payload."""
     if doc.error is not None:
@@ -425,7 +432,7 @@ def _convert(args: argparse.Namespace) -> int:
                 xml_input, candidates = _prepare(run, doc)
                 if len(candidates) > 1:
                     names = " or ".join(c.__name__ for c in candidates)
-                    raise UsageError(f"{doc.where()}: <{root_name(candidates[0])}> may be {names}; "
+                    raise UsageError(f"{doc.where()}: <{_xml_root(doc.data, run.limits)}> may be {names}; "
                                      "give --type or --endpoint")
                 out.write(_converted(args, doc, xml_input, candidates[0], run.limits))
                 out.flush()

@@ -191,6 +191,36 @@ def test_validate_says_which_request_type_a_request_root_is() -> None:
     assert only.stdout.decode().strip() == "<stdin>: valid OmniAdvancedRequest (XML)"
 
 
+DESCRIPTION_EXAMPLES = Path(__file__).parent / "published" / "description_examples"
+
+
+@pytest.mark.parametrize(
+    ("example", "cls"),
+    [
+        ("get-omni-failover-scenarios/response-400.bad-request.xml", omni_codec.ApiError),
+        ("send-omni-failover-message/request.send-rich-viber-message.xml", OmniAdvancedRequest),
+    ],
+)
+def test_the_second_dialects_root_picks_the_type_too(example: str, cls: type) -> None:
+    """SPEC section 5: an OpenAPI example's root (``<ApiException>``,
+    ``<OmniAdvancedRequest>``) names its type as the source document's root does."""
+    data = (DESCRIPTION_EXAMPLES / example).read_bytes()
+    converted = run("convert", stdin=data)
+    assert converted.returncode == 0, converted.stderr
+    assert omni_codec.json.decode(converted.stdout, type=cls) == omni_codec.xml.decode(data, type=cls)
+    judged = run("validate", stdin=data)
+    assert judged.stdout.decode().strip() == f"<stdin>: valid {cls.__name__} (XML)"
+
+
+def test_an_unknown_root_lists_the_roots_of_both_dialects() -> None:
+    result = run("validate", stdin=b"<NoSuchThing/>")
+    assert result.returncode == 1
+    message = result.stderr.decode()
+    assert "<NoSuchThing>" in message
+    for root in ("<request>", "<requestError>", "<ApiException>", "<DeliveryReports>", "<omniReportsResponse>"):
+        assert root in message, root
+
+
 def test_a_request_root_that_is_no_request_type_reports_each() -> None:
     doc = b"<request><destinations/></request>"
     result = run("validate", stdin=doc)

@@ -18,7 +18,10 @@ declared 32- and 64-bit bounds, date-time a datetime, number a Decimal), string
 length and pattern, integer range, list length, enumeration values, the mapped
 model of a ``$ref``, and for polymorphic types the tagged union: its tag field and
 tags equal to the discriminator and its mapping. A discriminator is not a field:
-it is the variant's tag.
+it is the variant's tag. An enumeration that only names a union's kinds (or an
+object whose only property is that kind, as the Flex ``Component``) maps to the
+union alias, and its values must be the union's tags. A free-form object's
+described value type is compared too.
 
 The failure message lists every unmatched fact, grouped by schema. For a
 checklist of them:
@@ -128,9 +131,13 @@ class Matcher:
             what = f"{row['kind']}, {count} properties" if count else row["kind"]
             return [Problem(name, "*", f"no model `{wanted}` in omni_codec.models ({what})")]
         if row["kind"] == "enum":
+            if _union_members(model):
+                return [Problem(name, "*", m) for m in self.tag_enum_problems(model, row["enum"])]
             return [Problem(name, "*", m) for m in self.enum_problems(model, row["enum"])]
         if row["kind"] == "polymorphic":
             return [Problem(name, "*", m) for m in self.union_problems(model, row["discriminator"])]
+        if _union_members(model):
+            return self.tagged_object_problems(key, model)
         if not _is_struct(model):
             return [Problem(name, "*", f"`{wanted}` is not a Struct class")]
         return self.struct_problems(key, model)
@@ -147,6 +154,42 @@ class Matcher:
             out.append(f"{_name(model)} lacks the values {sorted(set(values) - known)}")
         if known - set(values):
             out.append(f"{_name(model)} has values the description does not: {sorted(known - set(values))}")
+        return out
+
+    @staticmethod
+    def tag_enum_problems(model: Any, values: list[str]) -> list[str]:
+        """An enumeration that only names the kinds of a polymorphic value has no
+        class of its own: its values are the tags of the union that uses it."""
+        members = _union_members(model)
+        if not members or not all(_is_struct(m) for m in members):
+            return [f"`{_name(model)}` is neither an OpenEnum nor a union of tagged Structs (values {values})"]
+        tags = {str(m.__struct_config__.tag) for m in members}
+        out = []
+        if set(values) - tags:
+            out.append(f"{_name(model)} has no variant tagged {sorted(set(values) - tags)}")
+        if tags - set(values):
+            out.append(f"{_name(model)} has variants the enumeration does not name: {sorted(tags - set(values))}")
+        return out
+
+    def tagged_object_problems(self, key: str, model: Any) -> list[Problem]:
+        """An object schema whose subtypes are told apart elsewhere (its only
+        property is their kind, as the Flex ``Component``) may be a union alias:
+        the property is the union's tag field and its values are the tags."""
+        name = short(key)
+        members = _union_members(model)
+        if not members or not all(_is_struct(m) for m in members):
+            return [Problem(name, "*", f"`{_name(model)}` is neither a Struct class nor a union of tagged Structs")]
+        out = []
+        for fact in self.properties.get(key, []):
+            wire = fact["wire_name"]
+            fields = {m.__struct_config__.tag_field for m in members}
+            if fields != {wire} or "enum" not in fact:
+                out.append(Problem(name, wire, (
+                    f"the union {_name(model)} has only its tag field {sorted(map(str, fields))}; "
+                    f"`{wire}` is not an enumeration of its tags"
+                )))
+                continue
+            out.extend(Problem(name, wire, m) for m in self.tag_enum_problems(model, fact["enum"]))
         return out
 
     def union_problems(self, model: Any, disc: dict[str, Any]) -> list[str]:
@@ -226,6 +269,11 @@ class Matcher:
         if kind == "object" and fact.get("free_form"):
             if not (isinstance(info, mi.DictType) and isinstance(info.key_type, mi.StrType)):
                 return [f"described a free-form object, the field is {_show(info)}"]
+            values = fact.get("values")
+            if isinstance(values, dict) and not values.get("free_form"):
+                if isinstance(info.value_type, mi.AnyType):
+                    return [f"described a map of {values.get('type')}, the field's values are any"]
+                return [f"values: {m}" for m in self.value_problems({**values, "required": False}, info.value_type)]
             return []
         if kind == "object":
             return self.ref_problems(fact, info)
@@ -246,7 +294,7 @@ class Matcher:
         expected = self.resolve(ref)
         if expected is None:
             return [f"described {short(ref)}, which has no model yet"]
-        if fact.get("polymorphic"):
+        if fact.get("polymorphic") or _union_members(expected):
             got = {t.cls for t in info.types if isinstance(t, mi.StructType)} if isinstance(info, mi.UnionType) else set()
             if not got or got != set(_union_members(expected)):
                 return [f"described the union {short(ref)} = {_name(expected)}, the field is {_show(info)}"]
@@ -562,6 +610,24 @@ def test_the_matcher_wants_a_polymorphic_value_as_the_whole_union() -> None:
     table = {"h.Leaf": _Leaf, "h.Colour": _Colour, "h.Any": _Tagged | _OtherTagged, "h.A": _Tagged, "h.Holder": Holder}
     problems = Matcher(facts, {k: _name(v) for k, v in table.items()}, table.get).problems()
     assert [(p.schema, p.property) for p in problems if p.schema == "h.Holder"] == [("h.Holder", "many")]
+
+
+def test_the_matcher_takes_a_kind_enumeration_or_kind_object_as_the_unions_tags() -> None:
+    """An enumeration of a union's kinds, or an object whose only property is that
+    kind, maps to the union alias: its values must be the tags, no more, no less."""
+    kinds = {"schema": "h.Kind", "kind": "enum", "enum": ["A", "B"], "used_as": ["value"]}
+    base = {"schema": "h.Base", "kind": "object", "used_as": ["value"]}
+    base_type = {"schema": "h.Base", "property": "type", "wire_name": "type", "type": "string",
+                 "enum": ["A", "B", "C"], "required": False}
+    facts = {"schemas": [kinds, base], "properties": [base_type]}
+    union = _Tagged | _OtherTagged
+    table = {"h.Kind": union, "h.Base": union}
+    problems = Matcher(facts, {k: "U" for k in table}, table.get).problems()
+    assert [(p.schema, p.property) for p in problems] == [("h.Base", "type")], report(problems)
+    assert "['C']" in problems[0].message
+    one = {"h.Kind": _Tagged, "h.Base": _Tagged}  # a lone Struct is no union: the usual checks
+    found = {(p.schema, p.property) for p in Matcher(facts, {k: "T" for k in one}, one.get).problems()}
+    assert ("h.Kind", "*") in found
 
 
 @pytest.mark.parametrize("key", ["e204fb2d.Foo", "ApiException", "46339420.SimpleReport/message"])
