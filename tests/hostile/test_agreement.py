@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import msgspec
@@ -31,7 +31,7 @@ from lxml import etree
 
 import omni_codec
 from omni_codec import CreateOrUpdateScenarioRequest, OmniAdvancedRequest, OmniSimpleRequest
-from omni_codec._binding import Kind, shape_of
+from omni_codec._binding import FieldShape, Kind, ValueShape, shape_of
 from omni_codec._paths import split
 from omni_codec._schema.xsd import _element as xsd_element
 from omni_codec._schema.xsd import _Needs as XsdNeeds
@@ -44,38 +44,9 @@ XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 JSON_VOCABULARY = frozenset(("map", "array", "string", "number", "boolean", "null"))
 
 
-def _free_form_names() -> frozenset[str]:
-    """The wire names of the free-form fields of every document type (a name
-    also used by a field of another kind counts: it is only skipped more often)."""
-    names: set[str] = set()
-    seen: set[type] = set()
-    pending = [shape_of(cls) for cls in DOCUMENT_TYPES]
-    while pending:
-        shape = pending.pop()
-        if shape.cls in seen:
-            continue
-        seen.add(shape.cls)
-        for field in shape.fields:
-            value = field.value
-            while value.item is not None:
-                value = value.item
-            if value.kind is Kind.JSON:
-                names.add(field.name)
-            elif value.kind is Kind.STRUCT:
-                pending.append(value.struct)
-            elif value.kind is Kind.UNION:
-                pending.extend(value.variants.values())
-    return frozenset(names)
-
-
-FREE_FORM = _free_form_names()
-
-
-def _loosely_typed_names() -> frozenset[str]:
-    """The wire names of fields that members of one polymorphic value type
-    differently (an inbound result's ``message``): the XSD takes any content
-    there (README, "Rules the XSD cannot state")."""
-    names: set[str] = set()
+def _reachable_values() -> Iterator[tuple[FieldShape, ValueShape]]:
+    """Every field of every type reachable from a document type, with its value
+    (a list's item for a list), each type once."""
     seen: set[type] = set()
     pending = [shape_of(cls) for cls in DOCUMENT_TYPES]
     while pending:
@@ -90,13 +61,29 @@ def _loosely_typed_names() -> frozenset[str]:
             if value.kind is Kind.STRUCT:
                 pending.append(value.struct)
             elif value.kind is Kind.UNION:
-                members = list(value.variants.values())
-                pending.extend(members)
-                kinds: dict[str, set[str]] = {}
-                for member in members:
-                    for inner in member.fields:
-                        kinds.setdefault(inner.name, set()).add(xsd_element(inner, XsdNeeds()).replace(' minOccurs="0" nillable="true"', ""))
-                names |= {name for name, forms in kinds.items() if len(forms) > 1}
+                pending.extend(value.variants.values())
+            yield field, value
+
+
+#: The wire names of the free-form fields (a name also used by a field of another
+#: kind counts: it is only skipped more often).
+FREE_FORM = frozenset(field.name for field, value in _reachable_values() if value.kind is Kind.JSON)
+
+
+def _loosely_typed_names() -> frozenset[str]:
+    """The wire names of fields that members of one polymorphic value type
+    differently (an inbound result's ``message``): the XSD takes any content
+    there (README, "Rules the XSD cannot state")."""
+    names: set[str] = set()
+    for _, value in _reachable_values():
+        if value.kind is not Kind.UNION:
+            continue
+        forms: dict[str, set[str]] = {}
+        for member in value.variants.values():
+            for inner in member.fields:
+                element = xsd_element(inner, XsdNeeds()).replace(' minOccurs="0" nillable="true"', "")
+                forms.setdefault(inner.name, set()).add(element)
+        names |= {name for name, found in forms.items() if len(found) > 1}
     return frozenset(names)
 
 
