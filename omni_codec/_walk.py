@@ -174,7 +174,8 @@ def _shadow_of(value: ValueShape) -> Any:
         if any(isinstance(m, str) for m in members):
             names = [m if isinstance(m, str) else _names_of_classes[m] for m in members]
             return " | ".join([*names, "None"])
-        return typing.Union[(*members, None)]
+        optional = tuple(members) + (None,)
+        return typing.Union[optional]
     if value.kind is Kind.LIST:
         assert value.item is not None
         item = _shadow_of(value.item)
