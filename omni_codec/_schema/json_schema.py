@@ -102,8 +102,8 @@ def _constrain_struct(shape: StructShape, defs: dict[str, Any], done: set[type])
 def _constrain(node: dict[str, Any], value: ValueShape, defs: dict[str, Any], done: set[type]) -> None:
     """Sets the constraint keywords of the value ``node`` from its rule."""
     if value.kind is Kind.UNION:  # msgspec writes the members and the discriminator
-        for member in value.variants.values():
-            _constrain_struct(member, defs, done)
+        for variant in value.variants.values():
+            _constrain_struct(variant, defs, done)
         return
     members = node.get("anyOf")
     if isinstance(members, list) and _NULL in members:  # ``X | None``: X is constrained
