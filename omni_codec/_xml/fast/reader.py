@@ -34,6 +34,17 @@ return ``None``, and the caller runs the general path, which gives the same
 result or the precise error with its path and line. Only those outcomes are a
 hand-back: any other exception is a bug of this module, and propagates.
 
+A third reader, tried last, takes list items that are not regular in the ways
+JAXB, .NET and newer API versions make them: children in another order, optional
+elements written ``xsi:nil="true"`` (with a prefix the root binds to the XML
+Schema instance namespace), and, unless ``strict``, unknown leaf elements
+without attributes. Its item pattern is one repetition of alternatives per
+Struct, one per field, which a group remembers only the last match of: the
+reader counts the start tags of the item's names in the items' text against the
+groups that matched, so that an element that came twice is a hand-back, not a
+value lost. It takes items of leaves and Structs (no list, union or free-form
+JSON inside); the root's own fields stay in order.
+
 Every pattern is linear to match: each element starts with a literal tag, and no
 two repetitions can match the same text.
 """
@@ -137,10 +148,9 @@ def read(
     try:
         value: Any = _NO_MATCH
         if allowed is not Characters.TERMINATOR:  # (a "]]>" outside CDATA is refused)
-            plain = _without_root_declarations(text, strict)
-            if plain is None:
+            if not wellformed.root_declarations_taken(text, strict=strict):
                 return None
-            value = _read_text(readers, plain, limit, 0x26 in raw)  # "&"
+            value = _read_text(readers, text, limit, 0x26 in raw)  # "&"
         if value is _NO_MATCH and (
             raw.find(b"<!") >= 0 or raw.find(b"<?", 5 if raw.startswith(b"<?xml") else 0) >= 0
         ):
@@ -150,8 +160,7 @@ def read(
             plain = wellformed.without_markup(text)
             if plain is None or (allowed is Characters.TERMINATOR and "]]>" in plain):
                 return None
-            plain = _without_root_declarations(plain, strict)
-            if plain is None:
+            if not wellformed.root_declarations_taken(plain, strict=strict):
                 return None
             value = _read_text(readers, plain, limit, "&" in plain)
     except NOT_MINE:
@@ -163,38 +172,39 @@ def read(
     return value
 
 
-# How far into a document the root's start tag is looked for attributes.
-_ROOT_PROBE = 2048
 # What _read_text returns for a text that the patterns do not match.
 _NO_MATCH: Any = object()
 
 
-def _without_root_declarations(text: str, strict: bool) -> str | None:
-    if "=" not in text[:_ROOT_PROBE]:  # (no attribute on the root)
-        return text
-    return wellformed.without_root_declarations(text, strict=strict)
-
-
 def _read_text(readers: _Readers, text: str, limit: int, references: bool) -> Any:
-    """What the compact reader, or else the whitespace-tolerant one, reads of
-    ``text``; ``_NO_MATCH`` when neither matches it."""
+    """What the compact reader, else the whitespace-tolerant one, else the
+    order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it."""
     try:
         return readers[0](text, limit, references)
     except _NoMatch:
-        # Pretty-printed documents have whitespace between elements; the
-        # variant that allows it is slower, so it is tried second.
-        if not wellformed.may_have_space(text):
-            return _NO_MATCH
+        pass
+    # Pretty-printed documents have whitespace between elements; the variant
+    # that allows it is slower, so it is tried second.
+    if wellformed.may_have_space(text):
         try:
             return readers[1](text, limit, references)
         except _NoMatch:
-            return _NO_MATCH
+            pass
+    # Items whose children come in another order, with xsi:nil or unknown
+    # elements: slower still, so tried last.
+    loose = readers[3]
+    if loose is None or not wellformed.nil_is_xsi(text):
+        return _NO_MATCH
+    try:
+        return loose(text, limit, references)
+    except _NoMatch:
+        return _NO_MATCH
 
 
 # --- generated readers -----------------------------------------------------------
 
 _Reader = Callable[[str, int, bool], Any]
-_Readers = tuple[_Reader, _Reader, int]
+_Readers = tuple[_Reader, _Reader, int, "_Reader | None"]
 _cache: dict[tuple[type[Any], bool], _Readers | None] = {}
 _sources: dict[tuple[type[Any], bool], str] = {}
 _cache_lock = threading.Lock()
@@ -202,8 +212,9 @@ _cache_lock = threading.Lock()
 
 def readers_of(cls: type[Any], *, strict: bool = False) -> _Readers | None:
     """The compact and the whitespace-tolerant reader of ``cls`` (for ``strict``
-    decoding or not), and the depth of its documents (``None``: no fast path for
-    ``cls``, which is no document type, or a model that holds itself)."""
+    decoding or not), the depth of its documents and the order-tolerant reader
+    (``None`` when no list holds items it takes); ``None``: no fast path for
+    ``cls``, which is no document type, or a model that holds itself."""
     key = (cls, strict)
     with _cache_lock:
         if key not in _cache:
@@ -215,12 +226,18 @@ def readers_of(cls: type[Any], *, strict: bool = False) -> _Readers | None:
             if document is not None:
                 compact = _Generator(cls, document, spaced=False, strict=strict)
                 spaced = _Generator(cls, document, spaced=True, strict=strict)
+                loose = _Generator(cls, document, spaced=True, strict=strict, loose=True)
                 try:
-                    entry = (compact.build(), spaced.build(), typed_depth(document.content, without_unions=True))
+                    depth = typed_depth(document.content, without_unions=True)
+                    loose_reader = loose.build()
+                    entry = (compact.build(), spaced.build(), depth, loose_reader if loose.took_any else None)
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
                 else:
-                    _sources[key] = f"{compact.text}\n\n\n# Whitespace between elements allowed:\n\n{spaced.text}"
+                    _sources[key] = (
+                        f"{compact.text}\n\n\n# Whitespace between elements allowed:\n\n{spaced.text}"
+                        + (f"\n\n\n# Items in any order:\n\n{loose.text}" if loose.took_any else "")
+                    )
             _cache[key] = entry
         return _cache[key]
 
@@ -238,6 +255,10 @@ class _Group:
     value: ValueShape
     required: bool
     presence: bool = False  # the empty group after an optional Struct's start tag
+    # In the order-tolerant reader: a group that only counts its element (see
+    # ``_Loose``), and the name of an unknown element, which is not read.
+    counter: bool = False
+    ignored: bool = False
 
     @property
     def row(self) -> str:
@@ -245,6 +266,35 @@ class _Group:
 
 
 _NOT_NONE = partial(operator.is_not, None)
+
+
+def _lacks(presence: object, value: object) -> bool:
+    """Whether a present Struct lacks a required field (``None`` in its column)."""
+    return presence is not None and value is None
+
+
+# ``xsi:nil="true"`` as JAXB and .NET write it, whatever the prefix (which
+# ``wellformed.nil_is_xsi`` checks is bound to the XML Schema instance namespace).
+_NIL = r"[ \t\n]+[A-Za-z_][A-Za-z0-9._-]*:nil[ \t\n]*=[ \t\n]*(?:\"(?:true|1)\"|'(?:true|1)')[ \t\n]*/"
+# An unknown element the patterns take: a name in ASCII without a prefix, and
+# text whose references need no check (it is not read; a character reference
+# might name a character XML refuses).
+_NAME = "[A-Za-z_][A-Za-z0-9._-]*"
+_UNKNOWN_TEXT = f"(?:[^<&]|&(?:amp|lt|gt|quot|apos);)*{_HOLD}"
+
+
+@dataclass
+class _Loose:
+    """What the order-tolerant reader of one list's items must check beyond its
+    pattern, which takes each item's children in any order: that no element came
+    twice (a group keeps only its last match: the elements the item's names
+    start must be as many as the groups that matched), and that required
+    elements came at all."""
+
+    names: frozenset[str]
+    counted: list[_Group]
+    required: list[tuple[str | None, str]]  # (presence of the optional Struct around, column)
+    unknown: int = 0
 
 
 class _Generator(Source):
@@ -257,9 +307,17 @@ class _Generator(Source):
     pattern and cut again by its own.
     """
 
-    def __init__(self, cls: type[Any], document: DocumentShape, *, spaced: bool, strict: bool) -> None:
+    def __init__(
+        self, cls: type[Any], document: DocumentShape, *, spaced: bool, strict: bool, loose: bool = False
+    ) -> None:
         self.cls = cls
         self.strict = strict
+        # Order-tolerant: list items whose Structs hold only leaves and Structs
+        # take their children in any order, with xsi:nil and (unless strict)
+        # unknown leaf elements. ``took_any``: some list's items do.
+        self.loose = loose
+        self.took_any = False
+        self._item: _Loose | None = None
         self.document = document
         self.shape = document.content
         self.spaced = spaced
@@ -274,6 +332,7 @@ class _Generator(Source):
                 "_unescape": wellformed.unescape,
                 "_datetime": parse_datetime,
                 "_NOT_NONE": _NOT_NONE,
+                "_lacks": _lacks,
                 "_all": all,
                 "_any": any,
                 "_filter": filter,
@@ -287,7 +346,7 @@ class _Generator(Source):
                 "_zip": zip,
             },
             locals=("text", "limit", "references", "parts", "span", "match", "position",
-                    "end", "count", "items_references", "p", "s"),
+                    "end", "count", "items_references", "p", "s", "start", "tags"),
         )
         self.item_patterns: dict[str, tuple[str, int]] = {}
         self.lists: dict[int, tuple[str, str]] = {}
@@ -321,7 +380,9 @@ class _Generator(Source):
                 field_pattern, expression, absent = self._field(field, groups)
                 segments[-1] = (pattern + field_pattern, groups)
                 arguments.append(self._argument(shape, field, absent, expression))
-        head = f"{_SPACE}<{name}>{space}"  # whitespace around the root is prolog/epilog
+        # (Whitespace around the root is prolog and epilog; its attributes have
+        # been checked by wellformed.root_declarations_taken.)
+        head = f"{_SPACE}<{name}{wellformed.ROOT_ATTRIBUTES}>{space}"
         tail = f"</{name}>{_SPACE}"
         groups = [group for _, segment_groups in segments for group in segment_groups]
         finish = [line for group in groups for line in self._column(group)]
@@ -368,14 +429,21 @@ class _Generator(Source):
         # once, which spares copying the list's content out of the text.
         field, var, _, read_items = lists[0]
         item_regex, width = self.item_patterns[read_items]
+        item_tag = f"<{field.value.item_name}>"
         (before, before_groups), (after, after_groups) = segments
         opening = self.constant("_opening", re.compile(f"{head}{before}"))
         prefix = self.constant("_prefix", re.compile(f"{head}{before}<{field.name}>{space}"))
         suffix = self.constant("_suffix", re.compile(f"</{field.name}>{space}{after}{tail}"))
         lines = [
-            # A document irregular from its start (a namespace declared on the
-            # root, say) is handed back before the cut.
-            f"if {opening}.match(text) is None: raise _NoMatch",
+            # A document irregular from its start (an unknown field before the
+            # list, say) is handed back before the cut.
+            f"match = {opening}.match(text)",
+            "if match is None: raise _NoMatch",
+            # A document whose first item this reader does not take (the usual
+            # irregular one: its producer writes every item alike) is handed on
+            # before the whole text is cut.
+            f"position = text.find({item_tag!r}, match.end())",
+            f"if position >= 0 and {item_regex}.match(text, position) is None: raise _NoMatch",
             f"parts = {item_regex}.split(text)",
             # No item: an empty or absent list, or no match at all.
             f"if _len(parts) == 1: return {read_root}(text, limit, references)",
@@ -391,7 +459,8 @@ class _Generator(Source):
             "items_references = references and text.find(",
             "    '&', _len(parts[0]), _len(text) - _len(parts[-1])",
             ") >= 0",
-            f"{var} = {read_items}(parts, limit, items_references)",
+            f"{var} = {read_items}(parts, limit, items_references"
+            + (", text, _len(parts[0]), _len(text) - _len(parts[-1]))" if self.loose else ")"),
         ]
         return self.function("_read_document", parameters, lines + finish)
 
@@ -501,20 +570,31 @@ class _Generator(Source):
         rule = rule_of(value)
         item_name = value.item_name
         groups: list[_Group] = []
-        pattern, expression, _ = self._element(item_name, True, value.item, groups)
+        loose = self.loose and _plain(value.item)
+        if loose:
+            self.took_any = True
+            self._item = _Loose(frozenset(_names(item_name, value.item)), [], [])
+            pattern, expression, _ = self._loose_element(item_name, value.item, groups, None, item=True)
+        else:
+            pattern, expression, _ = self._element(item_name, True, value.item, groups)
         regex = self.constant(f"_{item_name}_item", re.compile(pattern))
         width = len(groups) + 1  # re.split gives the groups, then the text between
         lines = [
             f"count = (_len(parts) - 1) // {width}",
             "if count > limit: raise Miss",
         ]
+        if loose:
+            lines += self._loose_checks(item_name, groups, width)
+            self._item = None
         if rule.min_length is not None:
             lines.append(f"if count < {rule.min_length}: raise Miss")
         if rule.max_length is not None:
             lines.append(f"if count > {rule.max_length}: raise Miss")
         for index, group in enumerate(groups, 1):
-            lines.append(f"{group.var} = parts[{index}::{width}]")
+            if not loose:
+                lines.append(f"{group.var} = parts[{index}::{width}]")
             lines.extend(self._column(group))
+        groups = [group for group in groups if not (group.counter or group.ignored)]
         if groups:
             rows = ", ".join(g.row for g in groups)
             columns = ", ".join(g.var for g in groups)
@@ -524,17 +604,121 @@ class _Generator(Source):
         else:
             loop = "for _ in range(count)"
         lines.append(f"return [\n        {expression}\n    {loop}\n    ]")
-        read_items = self.function(f"_read_{item_name}", "parts, limit, references", lines)
+        parameters = "parts, limit, references" + (", text, start, end" if self.loose else "")
+        read_items = self.function(f"_read_{item_name}", parameters, lines)
         self.item_patterns[read_items] = (regex, width)
         read_list = self.function(f"_read_{item_name}_list", "span, limit, references", [
             f"parts = {regex}.split(span)",
             # Only whitespace before the first item, nothing between items or
             # after the last: the items cover the whole content.
             f"if parts[0].strip(' \\t\\n') or _any(parts[{width}::{width}]): raise _NoMatch",
-            f"return {read_items}(parts, limit, references and '&' in span)",
+            f"return {read_items}(parts, limit, references and '&' in span"
+            + (", span, 0, _len(span))" if self.loose else ")"),
         ])
         self.lists[id(value)] = (read_list, read_items)
         return read_list, read_items
+
+    # The order-tolerant reader's items.
+
+    def _loose_element(
+        self, name: str, value: ValueShape, groups: list[_Group], owner: str | None,
+        *, required: bool = True, item: bool = False,
+    ) -> tuple[str, str, str]:
+        """The pattern of one element of a list item, its value and the variable
+        that is ``None`` when it is absent, for the order-tolerant reader.
+
+        A Struct's children are one repetition of alternatives, one per field
+        (and one for an unknown leaf element unless strict), so that they may
+        come in any order. An optional element may be ``xsi:nil``: its first
+        group spans either form and counts the element; the value's group
+        inside is ``None`` for a nil one. ``owner`` is the column of the
+        presence of the nearest optional Struct around (``None``: the item).
+        """
+        state = self._item
+        assert state is not None
+        space, kind = self.space, value.kind
+        tag, end = f"<{re.escape(name)}", f"</{re.escape(name)}>"
+        counter = None if required else self._add(groups, f"{name}_element", value, counter=True)
+        if kind is Kind.STRUCT:
+            struct = value.struct
+            presence = None if item else self._add(groups, name, value, presence=True)
+            var = presence.row if presence is not None else ""
+            inner_owner = owner if required else (presence.var if presence is not None else None)
+            choices: list[str] = []
+            arguments: list[str] = []
+            for field in struct.fields:
+                pattern, expression, absent = self._loose_element(
+                    field.name, field.value, groups, inner_owner, required=field.required
+                )
+                choices.append(pattern)
+                arguments.append(self._argument(struct, field, absent, expression))
+            if not self.strict:
+                label = f"u{state.unknown}"
+                state.unknown += 1
+                self._add(groups, f"unknown_{label}", value, ignored=True)
+                known = "|".join(map(re.escape, sorted(state.names)))
+                choices.append(
+                    f"<(?!(?:{known})[ \\t\\n/>])(?P<{label}>{_NAME})"
+                    f"(?:/>|>{_UNKNOWN_TEXT}</(?P={label})>){space}"
+                )
+            content = f">{'' if item else '()'}{space}(?:{'|'.join(choices)})*{_HOLD}{end}"
+            made = self._constructor(struct, arguments)
+            counted = presence
+        else:
+            lexical = kind in _LEXICAL
+            around = space if lexical else ""
+            leaf = self._add(groups, name, value)
+            var = made = leaf.row
+            content = f">{around}({_LEXICAL[kind] if lexical else _TEXT}){around}{end}"
+            counted = leaf
+        if item:
+            return f"{tag}{content}{space}", made, ""
+        if required:
+            assert counted is not None
+            state.counted.append(counted)
+            state.required.append((owner, counted.var))
+            return f"{tag}{content}{space}", made, var
+        assert counter is not None
+        state.counted.append(counter)
+        if kind is Kind.STRUCT:
+            made = f"(None if {var} is None else {made})"
+        return f"{tag}({content[:-1]}|{_NIL})>{space}", made, var
+
+    def _add(self, groups: list[_Group], label: str, value: ValueShape, **flags: bool) -> _Group:
+        group = _Group(self.name(f"c_{label}"), value, False, **flags)
+        self.used.add(group.row)
+        groups.append(group)
+        return group
+
+    def _loose_checks(self, item_name: str, groups: list[_Group], width: int) -> list[str]:
+        """The columns of an order-tolerant item pattern, and what its pattern
+        cannot check (see ``_Loose``): a start tag of one of the item's names for
+        each group that matched; required elements where their owner is."""
+        state = self._item
+        assert state is not None
+        lines = [f"{group.var} = parts[{index}::{width}]" for index, group in enumerate(groups, 1)]
+        names = "|".join(map(re.escape, sorted(state.names)))
+        tags = self.constant(f"_{item_name}_tags", re.compile(f"<(?:{names})[ \t\n/>]"))
+        expected = f"count * {1 + len(state.counted)}" + "".join(
+            f" - {group.var}.count(None)" for group in state.counted
+        )
+        unknown = [group.var for group in groups if group.ignored]
+        # Without unknown elements, every start tag is one of the item's names:
+        # counting "<" is then enough, and much faster than finding the names.
+        lines += [
+            "if " + " and ".join(f"{var}.count(None) == count" for var in unknown) + ":"
+            if unknown else "if True:",
+            "    tags = text.count('<', start, end) - text.count('</', start, end)",
+            "else:",
+            f"    tags = _len({tags}.findall(text, start, end))",
+            f"if tags != {expected}: raise Miss",
+        ]
+        for owner, column in state.required:
+            if owner is None:
+                lines.append(f"if None in {column}: raise Miss")
+            else:
+                lines.append(f"if _any(_map(_lacks, {owner}, {column})): raise Miss")
+        return lines
 
     # Columns: every value of one group, converted and checked at once.
 
@@ -549,7 +733,7 @@ class _Generator(Source):
         kind = value.kind
         present = c if required else f"_list(_filter(_NOT_NONE, {c}))"
         lines: list[str] = []
-        if group.presence:
+        if group.presence or group.counter or group.ignored:
             return lines
         if kind is Kind.LIST:
             read_list, _ = self._list(value)
@@ -598,6 +782,28 @@ class _Generator(Source):
         else:
             lines.append(f"{c} = [None if s is None else {function}(s) for s in {c}]")
         return lines
+
+
+_LEAVES = frozenset({Kind.STRING, Kind.ENUM, Kind.DATETIME, Kind.INT, Kind.BOOL, Kind.DECIMAL})
+
+
+def _plain(value: ValueShape) -> bool:
+    """Whether ``value`` is a Struct of leaves and such Structs: the items the
+    order-tolerant reader takes."""
+    if value.kind is not Kind.STRUCT:
+        return False
+    return all(
+        field.value.kind in _LEAVES or _plain(field.value) for field in value.struct.fields
+    )
+
+
+def _names(name: str, value: ValueShape) -> set[str]:
+    """The element names of an item named ``name`` of type ``value``, its own too."""
+    names = {name}
+    if value.kind is Kind.STRUCT:
+        for field in value.struct.fields:
+            names |= _names(field.name, field.value)
+    return names
 
 
 def _default(cls: type[msgspec.Struct], attr: str) -> Any:

@@ -29,7 +29,7 @@ __all__ = [
     "text_of",
     "unescape",
     "without_markup",
-    "without_root_declarations",
+    "root_declarations_taken",
 ]
 
 # The references a document without a DTD can hold (XML 1.0 section 4.1, 4.6);
@@ -250,10 +250,14 @@ def without_markup(text: str) -> str | None:
 
 # The root's start tag when it has attributes, and each attribute (XML 1.0
 # sections 3.1, 2.3; "\r" is normalised away first).
+_ONE_ATTRIBUTE = r"[ \t\n]+[A-Za-z_:][A-Za-z0-9._:-]*[ \t\n]*=[ \t\n]*(?:\"[^\"<]*\"|'[^'<]*')"
 _ROOT_WITH_ATTRIBUTES = re.compile(
-    r"[ \t\n]*<([A-Za-z_][A-Za-z0-9._-]*)"
-    r"((?:[ \t\n]+[A-Za-z_:][A-Za-z0-9._:-]*[ \t\n]*=[ \t\n]*(?:\"[^\"<]*\"|'[^'<]*'))+)[ \t\n]*>"
+    rf"[ \t\n]*<([A-Za-z_][A-Za-z0-9._-]*)((?:{_ONE_ATTRIBUTE})+)[ \t\n]*>"
 )
+#: What the readers' patterns take between the root's name and the end of its
+#: start tag: attributes as ``root_declarations_taken`` reads them (it has
+#: checked the root's before any pattern is matched).
+ROOT_ATTRIBUTES = f"(?:{_ONE_ATTRIBUTE})*[ \t\n]*"
 _ATTRIBUTE = re.compile(
     r"[ \t\n]+(?:xmlns:(?P<prefix>[A-Za-z_][A-Za-z0-9._-]*)|(?P<name>[A-Za-z_:][A-Za-z0-9._:-]*))"
     r"[ \t\n]*=[ \t\n]*(?:\"(?P<double>[^\"<]*)\"|'(?P<single>[^'<]*)')"
@@ -265,29 +269,32 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA_LOCATIONS = frozenset({"schemaLocation", "noNamespaceSchemaLocation"})
 
 
-def without_root_declarations(text: str, *, strict: bool) -> str | None:
-    """``text`` with the namespace declarations that JAXB, .NET and Jackson put on
-    the root removed, and, unless ``strict``, their ``xsi:schemaLocation`` and
-    ``xsi:noNamespaceSchemaLocation``; ``None`` when the root has any other
-    attribute, or one that is not certain to be well-formed (the general path
-    reads it).
+def root_declarations_taken(text: str, *, strict: bool) -> bool:
+    """Whether the attributes of ``text``'s root, if any, are only the namespace
+    declarations that JAXB, .NET and Jackson put there and, unless ``strict``,
+    their ``xsi:schemaLocation`` and ``xsi:noNamespaceSchemaLocation``; false
+    when the root has any other attribute, or one that is not certain to be
+    well-formed (the general path reads it).
 
     Neither changes what the document holds (SPEC section 5: no namespace; an
     unknown attribute is ignored unless ``strict``): the fast reader's patterns
-    then match no element or attribute that uses a prefix declared here, so a
-    document that does is still handed back. Declarations are taken only in
-    their plainest form: a prefix not starting with ``xml``, declared once, to an
-    http(s) address or URN that libxml2 accepts; at most one attribute per
-    schema-location name, with no reference in its value.
+    take the root's attributes unread (``ROOT_ATTRIBUTES``) and match no element
+    or attribute that uses a prefix declared here, so a document that does is
+    still handed back. (The text is not rewritten without them: copying a
+    document costs more than matching its root's attributes again.)
+    Declarations are taken only in their plainest form: a prefix not starting
+    with ``xml``, declared once, to an http(s) address or URN that libxml2
+    accepts; at most one attribute per schema-location name, with no reference
+    in its value.
     """
     root = _ROOT_WITH_ATTRIBUTES.match(text)
     if root is None:
-        return text
+        return True
     prefixes: dict[str, str] = {}
     located: list[str] = []
     attributes = list(_ATTRIBUTE.finditer(root.group(2)))
     if sum(len(attribute.group()) for attribute in attributes) != len(root.group(2)):
-        return None  # (a name this path does not take)
+        return False  # (a name this path does not take)
     for attribute in attributes:
         value = attribute.group("double")
         if value is None:
@@ -295,21 +302,51 @@ def without_root_declarations(text: str, *, strict: bool) -> str | None:
         prefix, name = attribute.group("prefix"), attribute.group("name")
         if prefix is not None:
             if prefix[:3].lower() == "xml" or prefix in prefixes:
-                return None
+                return False
             if not _NAMESPACE_NAME.fullmatch(value):
-                return None
+                return False
             prefixes[prefix] = value
         else:
             located.append(name)
             if "&" in value or strict:
-                return None
+                return False
     for name in located:
         prefix, _, local = name.partition(":")
         if prefixes.get(prefix) != XSI or local not in _SCHEMA_LOCATIONS:
-            return None
+            return False
     if len(set(located)) != len(located) or len({n.partition(":")[2] for n in located}) != len(located):
-        return None
-    return f"<{root.group(1)}>" + text[root.end():]
+        return False
+    return True
+
+
+# Where a document uses an attribute named ``nil`` with a prefix.
+_NIL_USE = re.compile(r"[ \t\n]([A-Za-z_][A-Za-z0-9._-]*):nil[ \t\n]*=")
+
+
+def nil_is_xsi(text: str) -> bool:
+    """Whether every ``prefix:nil`` attribute of ``text`` uses a prefix that its
+    root binds to the XML Schema instance namespace: only then is it
+    ``xsi:nil`` (SPEC section 5), and not an unknown attribute that leaves its
+    element's value in place.
+
+    Text that merely reads like such an attribute makes this false too, which
+    only hands the document to the general path.
+    """
+    if ":nil" not in text:
+        return True
+    used = set(_NIL_USE.findall(text))
+    if not used:
+        return True
+    root = _ROOT_WITH_ATTRIBUTES.match(text)
+    if root is None:
+        return False
+    bound = {
+        attribute.group("prefix")
+        for attribute in _ATTRIBUTE.finditer(root.group(2))
+        if attribute.group("prefix") is not None
+        and (attribute.group("double") or attribute.group("single")) == XSI
+    }
+    return used <= bound
 
 
 def may_have_huge_text(raw: bytes) -> bool:
