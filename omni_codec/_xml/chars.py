@@ -56,8 +56,9 @@ def has_marked(raw: bytes, table: bytes) -> bool:
 
 
 def has_noncharacter(raw: bytes) -> bool:
-    """Whether the UTF-8 ``raw`` encodes U+FFFE or U+FFFF."""
-    return any(sequence in raw for sequence in _NONCHARACTERS)
+    """Whether the UTF-8 ``raw`` encodes U+FFFE or U+FFFF (one search of their
+    common start first: text in most scripts has neither)."""
+    return b"\xef\xbf" in raw and any(sequence in raw for sequence in _NONCHARACTERS)
 
 
 # In JSON text, a character outside the production can only be an escape:

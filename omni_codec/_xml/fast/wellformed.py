@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 import re
 
-from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, is_char, marking_table
+from ..chars import CONTROL_BYTES, has_noncharacter, is_char
 from .source import Miss
 
 __all__ = [
@@ -112,8 +112,11 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # not allow, "]" (of "]]>", not allowed in text, section 2.4) and 0xEF (which
 # starts U+FFFE and U+FFFF). The last two are rare: a document with either is
 # searched for the sequences themselves.
-_SUSPECT_TABLE = marking_table(CONTROL_BYTES | frozenset(b"]\xef"))
-_CONTROL_TABLE = marking_table(CONTROL_BYTES)
+# One lookup per byte tells the three cases apart: 0 a byte XML refuses, 2 one
+# that may start "]]>" or U+FFFE/U+FFFF, 1 any other.
+_CHARACTER_TABLE = bytes(
+    0 if byte in CONTROL_BYTES else 2 if byte in b"]\xef" else 1 for byte in range(256)
+)
 #: libxml2 refuses a text node of over XML_MAX_HUGE_LENGTH bytes (XML_MAX_TEXT_LENGTH
 #: without huge_tree), which is not a well-formedness rule: the general path's
 #: error must be given for it. A run that long without a "<" contains a whole
@@ -186,9 +189,12 @@ def characters_allowed(raw: bytes) -> Characters:
     Whether it has a reference to a character XML does not allow is for
     :func:`unescape` to say.
     """
-    if not has_marked(raw, _SUSPECT_TABLE):
+    marks = raw.translate(_CHARACTER_TABLE)
+    if b"\0" in marks:
+        return Characters.REFUSED
+    if b"\2" not in marks:
         return Characters.ALLOWED
-    if has_marked(raw, _CONTROL_TABLE) or has_noncharacter(raw):
+    if has_noncharacter(raw):
         return Characters.REFUSED
     if b"]]>" in raw:
         return Characters.TERMINATOR if b"<![CDATA[" in raw else Characters.REFUSED
