@@ -135,3 +135,26 @@ def test_xml_output_is_utf8_bytes_without_declaration_unless_asked() -> None:
     value = omni_codec.OmniResponse(messages=[])
     assert omni_codec.xml.encode(value) == b"<omniResponse><messages></messages></omniResponse>"
     assert omni_codec.xml.encode(value, declaration=True).startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+
+
+def test_models_are_not_tracked_by_the_cyclic_collector() -> None:
+    """Every model, whoever made it, is data the collector need not walk (see
+    OmniStruct): a decoded document's Structs are untracked, its lists are."""
+    import gc
+
+    import msgspec
+
+    from omni_codec import OmniResponse, json, xml
+
+    document = (
+        b'{"bulkId":"b","messages":[{"to":{"phoneNumber":"41793026727"},"status":{"groupId":1,'
+        b'"groupName":"PENDING","id":7,"name":"PENDING_ENROUTE","description":"d"},"messageId":"m"}]}'
+    )
+    from_json = json.decode(document, type=OmniResponse)
+    for value in (from_json, xml.decode(xml.encode(from_json), type=OmniResponse)):
+        structs = [value, value.messages[0], value.messages[0].to, value.messages[0].status]
+        assert all(isinstance(s, msgspec.Struct) and not gc.is_tracked(s) for s in structs)
+        assert gc.is_tracked(value.messages)
+    for model in omni_codec.models.__dict__.values():
+        if isinstance(model, type) and issubclass(model, msgspec.Struct):
+            assert model.__struct_config__.gc is False, model
