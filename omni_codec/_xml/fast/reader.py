@@ -183,17 +183,20 @@ def _read_text(readers: _Readers, text: str, limit: int, references: bool) -> An
         return readers[0](text, limit, references)
     except _NoMatch:
         pass
+    loose = readers[3]
+    # (A document with xsi:nil is for the order-tolerant reader, which takes
+    # what the whitespace-tolerant one takes.)
+    nil = loose is not None and ":nil" in text
     # Pretty-printed documents have whitespace between elements; the variant
     # that allows it is slower, so it is tried second.
-    if wellformed.may_have_space(text):
+    if not nil and wellformed.may_have_space(text):
         try:
             return readers[1](text, limit, references)
         except _NoMatch:
             pass
     # Items whose children come in another order, with xsi:nil or unknown
     # elements: slower still, so tried last.
-    loose = readers[3]
-    if loose is None or not wellformed.nil_is_xsi(text):
+    if loose is None or (nil and not wellformed.nil_is_xsi(text)):
         return _NO_MATCH
     try:
         return loose(text, limit, references)

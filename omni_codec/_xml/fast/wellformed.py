@@ -325,10 +325,6 @@ def root_declarations_taken(text: str, *, strict: bool) -> bool:
     return True
 
 
-# Where a document uses an attribute named ``nil`` with a prefix.
-_NIL_USE = re.compile(r"[ \t\n]([A-Za-z_][A-Za-z0-9._-]*):nil[ \t\n]*=")
-
-
 def nil_is_xsi(text: str) -> bool:
     """Whether every ``prefix:nil`` attribute of ``text`` uses a prefix that its
     root binds to the XML Schema instance namespace: only then is it
@@ -338,21 +334,21 @@ def nil_is_xsi(text: str) -> bool:
     Text that merely reads like such an attribute makes this false too, which
     only hands the document to the general path.
     """
-    if ":nil" not in text:
-        return True
-    used = set(_NIL_USE.findall(text))
-    if not used:
+    uses = text.count(":nil")
+    if not uses:
         return True
     root = _ROOT_WITH_ATTRIBUTES.match(text)
     if root is None:
         return False
-    bound = {
+    bound = [
         attribute.group("prefix")
         for attribute in _ATTRIBUTE.finditer(root.group(2))
         if attribute.group("prefix") is not None
         and (attribute.group("double") or attribute.group("single")) == XSI
-    }
-    return used <= bound
+    ]
+    # Every ":nil" must follow whitespace and a bound prefix (a search of the
+    # text per form: several times faster than one regular expression).
+    return uses == sum(text.count(f"{space}{prefix}:nil") for prefix in bound for space in " \t\n")
 
 
 def may_have_huge_text(raw: bytes) -> bool:
