@@ -14,7 +14,10 @@ targets, on every input.
 from __future__ import annotations
 
 import enum
+import operator
 import re
+from functools import partial
+from itertools import repeat
 
 from ..chars import CONTROL_BYTES, has_noncharacter, is_char
 from .source import Miss
@@ -214,6 +217,7 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _CDATA_SPACE = re.compile(r"[ \t\n]*")
+_NOT_NONE = partial(operator.is_not, None)
 
 
 def without_markup(text: str) -> str | None:
@@ -239,18 +243,25 @@ def without_markup(text: str) -> str | None:
     segments = parts[::2]
     # Before each construct: the last "<" or ">" is a ">" (or neither is there,
     # and the construct before it stood outside tags, or none did).
-    if not all(segment.rfind(">") >= segment.rfind("<") for segment in segments[:-1]):
+    # (Most follow a tag directly: those are looked at in C, by map.)
+    before = segments[:-1]
+    if not all(map(str.endswith, before, repeat(">"))) and not all(
+        segment.rfind(">") >= segment.rfind("<") for segment in before
+    ):
         return None
     contents = parts[1::2]
-    cdata = [content for content in contents if content is not None]
+    cdata = list(filter(_NOT_NONE, contents))
     if cdata:
-        if any(_CDATA_SPACE.fullmatch(content) for content in cdata):
+        if any(map(_CDATA_SPACE.fullmatch, cdata)):
             return None
         joined = "\0".join(cdata)  # no text holds a NUL (characters_allowed)
         if "&" in joined or "<" in joined or ">" in joined:
             joined = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            escaped = iter(joined.split("\0"))
-            parts[1::2] = [None if content is None else next(escaped) for content in contents]
+            if len(cdata) == len(contents):  # (no comment or PI among them)
+                parts[1::2] = joined.split("\0")
+            else:
+                escaped = iter(joined.split("\0"))
+                parts[1::2] = [None if content is None else next(escaped) for content in contents]
     return "".join(filter(None, parts))
 
 
