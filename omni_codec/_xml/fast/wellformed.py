@@ -72,10 +72,10 @@ def unescape(column: list[str | None]) -> list[str | None]:
     when other character references are left), then split again. Each
     replacement makes no ``&``, but the last, so none makes another reference.
     """
-    if "&" not in "".join(filter(None, column)):
-        return column
-    texts = [text for text in column if text is not None]
+    texts = list(filter(_NOT_NONE, column))
     joined = "\0".join(texts)
+    if "&" not in joined:
+        return column
     if _STRAY_AMPERSAND.search(joined):
         raise Miss  # not well-formed: the general path reports it
     for reference, char in _COMMON_REFERENCES:
@@ -111,12 +111,10 @@ _DECLARATION = re.compile(
 _ENCODINGS = {"utf-8": "utf-8", "iso-8859-1": "latin-1"}
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-# The bytes looked for at first: those of the control characters XML 1.0 does
-# not allow, "]" (of "]]>", not allowed in text, section 2.4) and 0xEF (which
-# starts U+FFFE and U+FFFF). The last two are rare: a document with either is
-# searched for the sequences themselves.
-# One lookup per byte tells the three cases apart: 0 a byte XML refuses, 2 one
-# that may start "]]>" or U+FFFE/U+FFFF, 1 any other.
+# The bytes looked for, with one lookup per byte: 0 for the control characters
+# XML 1.0 does not allow, 2 for "]" (of "]]>", not allowed in text, section 2.4)
+# and 0xEF (which starts U+FFFE and U+FFFF), 1 for any other. The last two are
+# rare: a document with either is searched for the sequences themselves.
 _CHARACTER_TABLE = bytes(
     0 if byte in CONTROL_BYTES else 2 if byte in b"]\xef" else 1 for byte in range(256)
 )
