@@ -18,6 +18,7 @@ import operator
 import re
 from functools import partial
 from itertools import repeat
+from typing import cast
 
 from ..chars import CONTROL_BYTES, has_noncharacter, is_char
 from .source import Miss
@@ -72,7 +73,7 @@ def unescape(column: list[str | None]) -> list[str | None]:
     when other character references are left), then split again. Each
     replacement makes no ``&``, but the last, so none makes another reference.
     """
-    texts = list(filter(_NOT_NONE, column))
+    texts = cast("list[str]", list(filter(_NOT_NONE, column)))
     joined = "\0".join(texts)
     if "&" not in joined:
         return column
