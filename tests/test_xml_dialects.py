@@ -100,7 +100,7 @@ def test_the_custom_payload_example_reads_one_element_per_key() -> None:
     assert [d.to.phone_number for d in value.destinations] == ["41793026731"]
 
 
-def test_the_fast_reader_hands_the_second_dialect_back_and_keeps_the_source_form() -> None:
+def test_the_fast_reader_reads_both_dialects() -> None:
     name = "omniresponse-response-example-for-multiple-destinations"
     value = omni_codec.xml.decode((DIALECTS / f"{name}.xml").read_bytes(), type=OmniResponse)
     source = omni_codec.xml.encode(value)
@@ -109,7 +109,7 @@ def test_the_fast_reader_hands_the_second_dialect_back_and_keeps_the_source_form
     assert omni_codec.xml.decode(source, type=OmniResponse) == value
     assert misses["read"] == before  # the source form stays on the fast path
     assert omni_codec.xml.decode(second, type=OmniResponse) == value
-    assert misses["read"] == before + 1
+    assert misses["read"] == before  # and so does the second dialect
 
 
 # --- Writing the second dialect (test-only) ------------------------------------------

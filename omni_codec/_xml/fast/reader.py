@@ -34,6 +34,11 @@ return ``None``, and the caller runs the general path, which gives the same
 result or the precise error with its path and line. Only those outcomes are a
 hand-back: any other exception is a bug of this module, and propagates.
 
+The second XML dialect (SPEC section 5: the root named after the type, list
+items named like their list) has readers of its own, generated the same way
+from the same description with its names, tried when the first dialect's do not
+match a document that names the second root.
+
 A third reader, tried last, takes list items that are not regular in the ways
 JAXB, .NET and newer API versions make them: children in another order, optional
 elements written ``xsi:nil="true"`` (with a prefix the root binds to the XML
@@ -63,7 +68,15 @@ from typing import Any
 
 import msgspec
 
-from ..._binding import DocumentShape, FieldShape, Kind, StructShape, ValueShape, document_of
+from ..._binding import (
+    DocumentShape,
+    FieldShape,
+    Kind,
+    StructShape,
+    ValueShape,
+    document_of,
+    published_document_of,
+)
 from ..._checks import rule_of
 from ..._input import xml_input
 from ..._scalars import ScalarError, parse_datetime, parse_decimal
@@ -118,7 +131,7 @@ def read(
     :func:`~omni_codec._input.xml_input` made of the input (``xml.decode`` hands
     it over so); any other input is normalised here.
     """
-    readers = _cache.get((cls, strict)) or readers_of(cls, strict=strict)
+    readers = _cache.get((cls, strict, False)) or readers_of(cls, strict=strict)
     if readers is None or readers[2] > limits.max_depth:
         return None  # (the general path checks the depth of the tree)
     if type(data) is bytes:
@@ -142,7 +155,6 @@ def read(
     # of two or four bytes per character.)
     if 0x0D in raw:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    limit = limits.max_list_items
     # (The cyclic collector is left alone: pausing it would speed this up, but it
     # is process-wide state a library must not touch.)
     try:
@@ -150,7 +162,7 @@ def read(
         if allowed is not Characters.TERMINATOR:  # (a "]]>" outside CDATA is refused)
             if not wellformed.root_declarations_taken(text, strict=strict):
                 return None
-            value = _read_text(readers, text, limit, 0x26 in raw)  # "&"
+            value = _read_text(readers, text, limits, 0x26 in raw, cls, strict)  # "&"
         if value is _NO_MATCH and (
             raw.find(b"<!") >= 0 or raw.find(b"<?", 5 if raw.startswith(b"<?xml") else 0) >= 0
         ):
@@ -162,7 +174,7 @@ def read(
                 return None
             if not wellformed.root_declarations_taken(plain, strict=strict):
                 return None
-            value = _read_text(readers, plain, limit, "&" in plain)
+            value = _read_text(readers, plain, limits, "&" in plain, cls, strict)
     except NOT_MINE:
         return None
     if value is _NO_MATCH:
@@ -172,11 +184,31 @@ def read(
     return value
 
 
+# How far into a document the second dialect's root is looked for.
+_ROOT_PROBE = 4096
 # What _read_text returns for a text that the patterns do not match.
 _NO_MATCH: Any = object()
 
 
-def _read_text(readers: _Readers, text: str, limit: int, references: bool) -> Any:
+def _read_text(
+    readers: _Readers, text: str, limits: Limits, references: bool, cls: type[Any], strict: bool
+) -> Any:
+    """What ``readers`` read of ``text``, else, for a document of the second
+    dialect, what its readers read; ``_NO_MATCH`` when none matches it."""
+    limit = limits.max_list_items
+    value = _read_form(readers, text, limit, references)
+    if value is not _NO_MATCH:
+        return value
+    document = published_document_of(cls)
+    if document is None or text.find(f"<{document.root}", 0, _ROOT_PROBE) < 0:
+        return _NO_MATCH
+    published = _cache.get((cls, strict, True)) or readers_of(cls, strict=strict, published=True)
+    if published is None or published[2] > limits.max_depth:
+        return _NO_MATCH
+    return _read_form(published, text, limit, references)
+
+
+def _read_form(readers: _Readers, text: str, limit: int, references: bool) -> Any:
     """What the compact reader, else the whitespace-tolerant one, else the
     order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it."""
     try:
@@ -208,22 +240,24 @@ def _read_text(readers: _Readers, text: str, limit: int, references: bool) -> An
 
 _Reader = Callable[[str, int, bool], Any]
 _Readers = tuple[_Reader, _Reader, int, "_Reader | None"]
-_cache: dict[tuple[type[Any], bool], _Readers | None] = {}
-_sources: dict[tuple[type[Any], bool], str] = {}
+_cache: dict[tuple[type[Any], bool, bool], _Readers | None] = {}
+_sources: dict[tuple[type[Any], bool, bool], str] = {}
 _cache_lock = threading.Lock()
 
 
-def readers_of(cls: type[Any], *, strict: bool = False) -> _Readers | None:
+def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False) -> _Readers | None:
     """The compact and the whitespace-tolerant reader of ``cls`` (for ``strict``
     decoding or not), the depth of its documents and the order-tolerant reader
     (``None`` when no list holds items it takes); ``None``: no fast path for
-    ``cls``, which is no document type, or a model that holds itself."""
-    key = (cls, strict)
+    ``cls``, which is no document type, or a model that holds itself.
+    ``published``: the readers of the second dialect's documents (SPEC section
+    5), ``None`` for a type that has none."""
+    key = (cls, strict, published)
     with _cache_lock:
         if key not in _cache:
             entry: _Readers | None = None
             try:
-                document = document_of(cls)
+                document = published_document_of(cls) if published else document_of(cls)
             except TypeError:  # no document type: the general path says why
                 document = None
             if document is not None:
@@ -245,9 +279,11 @@ def readers_of(cls: type[Any], *, strict: bool = False) -> _Readers | None:
         return _cache[key]
 
 
-def source_of(cls: type[Any], *, strict: bool = False) -> str:
+def source_of(cls: type[Any], *, strict: bool = False, published: bool = False) -> str:
     """The generated source of ``cls``'s readers ("" when it has none)."""
-    return _sources.get((cls, strict), "") if readers_of(cls, strict=strict) is not None else ""
+    if readers_of(cls, strict=strict, published=published) is None:
+        return ""
+    return _sources.get((cls, strict, published), "")
 
 
 @dataclass(frozen=True)
@@ -262,6 +298,7 @@ class _Group:
     # ``_Loose``), and the name of an unknown element, which is not read.
     counter: bool = False
     ignored: bool = False
+    element: str = ""  # the element's name (a list's, to name its items)
 
     @property
     def row(self) -> str:
@@ -349,10 +386,10 @@ class _Generator(Source):
                 "_zip": zip,
             },
             locals=("text", "limit", "references", "parts", "span", "match", "position",
-                    "end", "count", "items_references", "p", "s", "start", "tags"),
+                    "end", "count", "items_references", "p", "s", "start", "tags", "found"),
         )
         self.item_patterns: dict[str, tuple[str, int]] = {}
-        self.lists: dict[int, tuple[str, str]] = {}
+        self.lists: dict[tuple[int, str], tuple[str, str]] = {}
 
     def build(self) -> _Reader:
         root = self._root()
@@ -374,7 +411,7 @@ class _Generator(Source):
         for field in shape.fields:
             if field.value.kind is Kind.LIST:
                 var = self.name(f"l_{field.name}")
-                read_list, read_items = self._list(field.value)
+                read_list, read_items = self._list(field.value, field.name)
                 lists.append((field, var, read_list, read_items))
                 arguments.append(self._argument(shape, field, var, var))
                 segments.append(("", []))
@@ -412,8 +449,23 @@ class _Generator(Source):
             field, var, read_list, _ = lists[index]
             start, end = f"<{field.name}>", f"</{field.name}>"
             lines.append(f"if text.startswith({start!r}, position):")
-            lines.append(f"    end = text.find({end!r}, position)")
-            lines.append("    if end < 0: raise _NoMatch")
+            if self.document.published:
+                # Items named like their list (the second dialect): the list's
+                # end tag is the one that follows an item's.
+                closing = self.constant(
+                    f"_{field.name}_end", re.compile(f"{re.escape(end)}{space}({re.escape(end)})")
+                )
+                lines.append(f"    end = position + {len(start)}")
+                if space:
+                    skip = self.constant("_skip_space", re.compile(_SPACE).match)
+                    lines.append(f"    end = {skip}(text, end).end()")
+                lines.append(f"    if not text.startswith({end!r}, end):  # (not an empty list)")
+                lines.append(f"        found = {closing}.search(text, position)")
+                lines.append("        if found is None: raise _NoMatch")
+                lines.append("        end = found.start(1)")
+            else:
+                lines.append(f"    end = text.find({end!r}, position)")
+                lines.append("    if end < 0: raise _NoMatch")
             lines.append(
                 f"    {var} = {read_list}(text[position + {len(start)}:end], limit, references)"
             )
@@ -432,7 +484,7 @@ class _Generator(Source):
         # once, which spares copying the list's content out of the text.
         field, var, _, read_items = lists[0]
         item_regex, width = self.item_patterns[read_items]
-        item_tag = f"<{field.value.item_name}>"
+        item_tag = f"<{self._item_name(field.name, field.value)}>"
         (before, before_groups), (after, after_groups) = segments
         opening = self.constant("_opening", re.compile(f"{head}{before}"))
         prefix = self.constant("_prefix", re.compile(f"{head}{before}<{field.name}>{space}"))
@@ -445,14 +497,15 @@ class _Generator(Source):
             # A document whose first item this reader does not take (the usual
             # irregular one: its producer writes every item alike) is handed on
             # before the whole text is cut.
-            f"position = text.find({item_tag!r}, match.end())",
+            f"position = text.find({item_tag!r}, match.end() + {len(field.name) + 2})",
             f"if position >= 0 and {item_regex}.match(text, position) is None: raise _NoMatch",
             f"parts = {item_regex}.split(text)",
             # No item: an empty or absent list, or no match at all.
             f"if _len(parts) == 1: return {read_root}(text, limit, references)",
             f"if _any(parts[{width}:-1:{width}]): raise _NoMatch",
             f"match = {prefix}.fullmatch(parts[0])",
-            "if match is None: raise _NoMatch",
+            # (In the second dialect, an empty list's element reads as an item.)
+            f"if match is None: {'return ' + read_root + '(text, limit, references)' if self.document.published else 'raise _NoMatch'}",
             *self._take(before_groups),
             f"match = {suffix}.fullmatch(parts[-1])",
             "if match is None: raise _NoMatch",
@@ -502,7 +555,7 @@ class _Generator(Source):
     ) -> tuple[str, str]:
         if groups is None:
             return f"(?:{inner})", "None"
-        group = _Group(self.name(f"c_{label}"), value, required, presence)
+        group = _Group(self.name(f"c_{label}"), value, required, presence, element=label)
         self.used.add(group.row)
         groups.append(group)
         return f"({inner})", group.row
@@ -539,8 +592,8 @@ class _Generator(Source):
                 return inner, constructor, var
             return inner, f"(None if {var} is None else {constructor})", var
         if kind is Kind.LIST:
-            assert value.item is not None and value.item_name is not None  # a bound LIST
-            item, _, _ = self._element(value.item_name, True, value.item, None)
+            assert value.item is not None  # a bound LIST
+            item, _, _ = self._element(self._item_name(name, value), True, value.item, None)
             group, var = self._group(groups, name, f"(?:{item})*", value, always)
             return f"{start}{space}{group}{end}{space}", var, var
         # A free-form JSON object is never read here: its element does not match
@@ -563,15 +616,22 @@ class _Generator(Source):
             return f"{field.attr}={expression}"
         return f"**({{}} if {var} is None else {{{field.attr!r}: {expression}}})"
 
-    def _list(self, value: ValueShape) -> tuple[str, str]:
+    def _item_name(self, name: str, value: ValueShape) -> str:
+        """The element name of the items of the list ``name``: the singular its
+        model gives, or in the second dialect the list's own (SPEC section 5)."""
+        assert value.item_name is not None  # a bound LIST
+        return name if self.document.published else value.item_name
+
+    def _list(self, value: ValueShape, name: str) -> tuple[str, str]:
         """Functions that read a list: from its element's content, and from the
         result of cutting that content (or the whole text) by its item pattern.
         """
-        if id(value) in self.lists:
-            return self.lists[id(value)]
-        assert value.item is not None and value.item_name is not None  # a bound LIST
+        item_name = self._item_name(name, value)
+        key = (id(value), item_name)
+        if key in self.lists:
+            return self.lists[key]
+        assert value.item is not None  # a bound LIST
         rule = rule_of(value)
-        item_name = value.item_name
         groups: list[_Group] = []
         loose = self.loose and _plain(value.item)
         if loose:
@@ -618,7 +678,7 @@ class _Generator(Source):
             f"return {read_items}(parts, limit, references and '&' in span"
             + (", span, 0, _len(span))" if self.loose else ")"),
         ])
-        self.lists[id(value)] = (read_list, read_items)
+        self.lists[key] = (read_list, read_items)
         return read_list, read_items
 
     # The order-tolerant reader's items.
@@ -687,8 +747,13 @@ class _Generator(Source):
             made = f"(None if {var} is None else {made})"
         return f"{tag}({content[:-1]}|{_NIL})>{space}", made, var
 
-    def _add(self, groups: list[_Group], label: str, value: ValueShape, **flags: bool) -> _Group:
-        group = _Group(self.name(f"c_{label}"), value, False, **flags)
+    def _add(
+        self, groups: list[_Group], label: str, value: ValueShape,
+        *, presence: bool = False, counter: bool = False, ignored: bool = False,
+    ) -> _Group:
+        group = _Group(
+            self.name(f"c_{label}"), value, False, presence, counter=counter, ignored=ignored, element=label
+        )
         self.used.add(group.row)
         groups.append(group)
         return group
@@ -739,7 +804,7 @@ class _Generator(Source):
         if group.presence or group.counter or group.ignored:
             return lines
         if kind is Kind.LIST:
-            read_list, _ = self._list(value)
+            read_list, _ = self._list(value, group.element)
             if required:
                 lines.append(f"{c} = [{read_list}(s, limit, references) for s in {c}]")
             else:
