@@ -338,8 +338,11 @@ _THREE_DIGITS = tuple(f"{n:03d}" for n in range(1000))
 
 def format_datetime(value: dt.datetime) -> str:
     tz = value.tzinfo
-    if type(tz) is dt.timezone and (type(value) is OmniDateTime or type(value) is dt.datetime):
-        suffix = _TIMEZONE_TEXTS.get(tz)
+    # (A subclass of datetime may say another offset than its tzinfo's.)
+    plain = type(value) is OmniDateTime or type(value) is dt.datetime
+    fixed = tz if plain and type(tz) is dt.timezone else None
+    if fixed is not None:
+        suffix = _TIMEZONE_TEXTS.get(fixed)
         microsecond = value.microsecond
         if suffix is not None and not microsecond % 1000:
             # The common case, as isoformat writes it (in half its time): a
@@ -360,8 +363,8 @@ def format_datetime(value: dt.datetime) -> str:
         sign = "-" if seconds < 0 else "+"
         hours, minutes = divmod(abs(seconds) // 60, 60)
         suffix = _OFFSET_TEXTS[offset] = f"{sign}{hours:02d}{minutes:02d}"
-    if type(tz) is dt.timezone:
-        _TIMEZONE_TEXTS[tz] = suffix
+    if fixed is not None:
+        _TIMEZONE_TEXTS[fixed] = suffix
     # The date and time as isoformat writes them (the year in four digits),
     # without its offset: milliseconds unless that would lose a digit.
     if value.microsecond % 1000 == 0:
