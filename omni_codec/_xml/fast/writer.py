@@ -363,7 +363,10 @@ class _Generator(Source):
             return f"_escape({a})" if escape else a
         if kind is Kind.ENUM:
             t = self.name(f"t_{name}")
-            lines.append(f"{t} = {a}.value")  # a str: _binding refuses other enums
+            # A str (_binding refuses other enums), read from the member's
+            # ``_value_`` (the enum documentation's name for what ``value``
+            # returns) without the ``value`` property's call.
+            lines.append(f"{t} = {a}._value_")
             if not escape:
                 lines.extend(self._note(t).split("\n"))
             return f"_escape({t})" if escape else t
