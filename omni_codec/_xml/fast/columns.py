@@ -3,9 +3,10 @@
 Both fast paths handle a list field by field: the reader converts the texts of
 one field across all items (a *column*) in one call, the writer and the encoders'
 fast check collect one field's strings and check their pattern once. This module
-holds what they use for it: the pattern check of a column, and the tables that
+holds what they use for it: the pattern check of a column, the tables that
 convert a column of lexical forms (XML Schema's, as :mod:`omni_codec._scalars`
-reads them) into values.
+reads them) into values, and the conversions of columns of datetimes and
+decimals, which check a whole column with one match and convert it in C.
 """
 
 from __future__ import annotations
