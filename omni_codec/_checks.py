@@ -55,7 +55,7 @@ from ._xml.fast.columns import column_checker
 from ._xml.fast.source import Source, any_of
 from .errors import ValidationError
 
-__all__ = ["Problem", "Rule", "fast_check", "find_problem", "model_rule", "rule_of"]
+__all__ = ["Problem", "Rule", "code_rule", "fast_check", "find_problem", "model_rule", "rule_of"]
 
 #: What the writers accept for an ``int`` without declared bounds.
 INT64 = (-(2**63), 2**63 - 1)
@@ -231,6 +231,34 @@ def model_rule(cls: type[msgspec.Struct]) -> Callable[[Any], ValidationError | N
     def broken(value: Any) -> ValidationError | None:
         try:
             post_init(value)
+        except ValidationError as exc:
+            return exc
+        return None
+
+    return broken
+
+
+def code_rule(cls: type[msgspec.Struct]) -> Callable[[Any], ValidationError | None] | None:
+    """What :func:`model_rule` checks but the datetime and decimal fields: for
+    a caller that checks each of those fields itself (the fast XML writer
+    formats them, which refuses what ``__post_init__`` would).
+
+    An OMNI model's ``__post_init__`` (see ``OmniStruct``) converts plain
+    datetimes, checks the decimals' bounds and then runs the model's own rules,
+    its ``__omni_rule__``; only those are left here, which spares a call per
+    item of a list of models that have none (the delivery reports). The
+    conversion changes nothing that is written: every datetime is formatted
+    alike. A Struct that is no ``OmniStruct`` keeps its whole ``__post_init__``.
+    """
+    if not hasattr(cls, "__omni_rule__"):
+        return model_rule(cls)
+    rule: Callable[[Any], None] | None = cls.__omni_rule__
+    if rule is None:
+        return None
+
+    def broken(value: Any) -> ValidationError | None:
+        try:
+            rule(value)
         except ValidationError as exc:
             return exc
         return None

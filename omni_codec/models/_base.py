@@ -119,7 +119,7 @@ class OmniStruct(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=Tru
         decimals = cls.__omni_decimals__ = (*inherited_decimals, *new_decimals)
         # msgspec reads ``__post_init__`` when it makes the class, and calls it after
         # every construction and decode: it is set here, wrapping the model's own.
-        cls.__post_init__ = _scalar_post_init(attrs, decimals, cls.__omni_rule__)  # type: ignore[attr-defined]
+        cls.__post_init__ = _scalar_post_init(attrs, decimals, cls.__omni_rule__, cls)  # type: ignore[attr-defined]
 
 
 def _with_required_paths(
@@ -231,28 +231,58 @@ def _missing_in(item: Any, depth: int, rest: Step) -> list[str | int] | None:
 
 
 def _scalar_post_init(
-    attrs: tuple[str, ...], decimals: tuple[str, ...], rule: Callable[[Any], None] | None
+    attrs: tuple[str, ...], decimals: tuple[str, ...], rule: Callable[[Any], None] | None,
+    cls: type | None = None,
 ) -> Callable[[Any], None]:
-    def __post_init__(self: Any) -> None:
-        for attr in attrs:
-            value = getattr(self, attr)
-            # Anything but a plain datetime (None, an OmniDateTime, a wrong type) is
-            # left alone: wrong types are the encoder's to report, with the path.
-            if isinstance(value, dt.datetime) and not isinstance(value, OmniDateTime):
-                setattr(self, attr, OmniDateTime.coerce(value))
-        for attr in decimals:
-            # msgspec takes any Decimal (``NaN``, ``1e-999999999``); the XSD's bounds
-            # apply in JSON too, so that it accepts what XML can carry (SPEC 6).
-            value = getattr(self, attr)
-            if isinstance(value, Decimal):
-                try:
-                    check_decimal(value)
-                except ScalarError as exc:
-                    raise ValidationError(str(exc), path=f"$.{_wire_name(type(self), attr)}") from None
-        if rule is not None:
-            rule(self)
+    """The ``__post_init__`` of a model with datetime or decimal fields: plain
+    datetimes converted, decimals checked, then the model's own ``rule``.
 
-    return __post_init__
+    It runs on every construction and decode of the model (a report's thousands
+    of items), so it is generated for the fields, as :func:`_generated_test`
+    is: one test per field, the common value (an ``OmniDateTime``, ``None``)
+    passed by the first test.
+    """
+    name = "model" if cls is None else cls.__qualname__
+    lines = ["def __post_init__(self):"]
+    for attr in attrs:
+        # Anything but a plain datetime (None, an OmniDateTime, a wrong type) is
+        # left alone: wrong types are the encoder's to report, with the path.
+        lines += [
+            f"    value = self.{attr}",
+            "    if type(value) is not OmniDateTime and value is not None:",
+            "        if isinstance(value, datetime) and not isinstance(value, OmniDateTime):",
+            f"            self.{attr} = OmniDateTime.coerce(value)",
+        ]
+    for attr in decimals:
+        # msgspec takes any Decimal (``NaN``, ``1e-999999999``); the XSD's bounds
+        # apply in JSON too, so that it accepts what XML can carry (SPEC 6).
+        lines += [
+            f"    value = self.{attr}",
+            "    if value is not None and isinstance(value, Decimal):",
+            "        try:",
+            "            check_decimal(value)",
+            "        except ScalarError as exc:",
+            f"            raise decimal_error(self, {attr!r}, exc) from None",
+        ]
+    if rule is not None:
+        lines.append("    rule(self)")
+    if len(lines) == 1:
+        lines.append("    pass")
+    source = "\n".join(lines) + "\n"
+    filename = f"<omni_codec __post_init__ of {name}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace: dict[str, Any] = {
+        "OmniDateTime": OmniDateTime, "datetime": dt.datetime, "Decimal": Decimal,
+        "check_decimal": check_decimal, "ScalarError": ScalarError,
+        "decimal_error": _decimal_error, "rule": rule,
+    }
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (source built above)
+    post_init: Callable[[Any], None] = namespace["__post_init__"]
+    return post_init
+
+
+def _decimal_error(model: Any, attr: str, exc: ScalarError) -> ValidationError:
+    return ValidationError(str(exc), path=f"$.{_wire_name(type(model), attr)}")
 
 
 def _wire_name(cls: type, attr: str) -> str:

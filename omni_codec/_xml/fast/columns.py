@@ -3,22 +3,32 @@
 Both fast paths handle a list field by field: the reader converts the texts of
 one field across all items (a *column*) in one call, the writer and the encoders'
 fast check collect one field's strings and check their pattern once. This module
-holds what they use for it: the pattern check of a column, and the tables that
+holds what they use for it: the pattern check of a column, the tables that
 convert a column of lexical forms (XML Schema's, as :mod:`omni_codec._scalars`
-reads them) into values.
+reads them) into values, and the conversions of columns of datetimes and
+decimals, which check a whole column with one match and convert it in C.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from ..._scalars import parse_int
+from ..._scalars import (
+    DATETIME_FORM,
+    DECIMAL_PLAIN_LIMIT,
+    OmniDateTime,
+    datetime_from_form,
+    parse_datetime,
+    parse_decimal,
+    parse_int,
+)
 from .source import Miss
 
-__all__ = ["BOOLS", "INTS", "column_checker", "enum_table"]
+__all__ = ["BOOLS", "INTS", "column_checker", "datetimes", "decimals", "enum_table"]
 
 # A string pattern that is one bracket expression repeated, anchored at both ends
 # (``\\A[0-9]+\\Z``, the phone number): a column can be checked in one match.
@@ -106,3 +116,65 @@ def enum_table(cls: type[Any], *, strict: bool) -> dict[Any, Any]:
     table = _EnumTable(members) if strict else _OpenEnumTable(members, cls)
     table[None] = None
     return table
+
+
+# Datetimes and decimals: a column is checked by one match of its texts joined
+# by NUL (which no text of either form holds) and converted in C; a column that
+# does not match, or that holds a value the conversion refuses, is converted
+# text by text instead, by the functions the general reader uses, which
+# convert the same texts to the same values and refuse (with the message) the
+# others.
+_DATETIMES = re.compile(f"(?:{DATETIME_FORM}\0)*")
+# Decimals in the lexical space (xs:decimal) with at most as many digits on each
+# side of the point as every decimal within the bounds may have: each is one
+# ``check_decimal`` accepts, whatever its digits.
+_DIGITS = f"[0-9]{{1,{DECIMAL_PLAIN_LIMIT}}}"
+_DECIMALS = re.compile(
+    f"(?:[+-]?(?:{_DIGITS}(?:\\.[0-9]{{0,{DECIMAL_PLAIN_LIMIT}}})?|\\.{_DIGITS})\0)*"
+)
+
+
+def _joined_match(pattern: re.Pattern[str], texts: list[str]) -> bool:
+    """Whether every one of ``texts`` (no None) matches ``pattern``'s item."""
+    joined = "\0".join(texts) + "\0"
+    # A NUL in a text would pass as a separator: then the count differs.
+    return joined.count("\0") == len(texts) and pattern.fullmatch(joined) is not None
+
+
+def _present(texts: list[str | None]) -> list[str]:
+    """The texts that are not None (``texts`` itself when none is)."""
+    if None in texts:
+        return [text for text in texts if text is not None]
+    return cast("list[str]", texts)
+
+
+def _with_nones(texts: list[str | None], values: list[Any]) -> list[Any]:
+    """``values`` (one per text that is not None) in the places of ``texts``."""
+    if len(values) == len(texts):
+        return values
+    found = iter(values)
+    return [None if text is None else next(found) for text in texts]
+
+
+def datetimes(texts: list[str | None]) -> list[OmniDateTime | None]:
+    """``parse_datetime`` of each text (``None`` for an absent element), which
+    raises :class:`~omni_codec._scalars.ScalarError` for a text it refuses."""
+    present = _present(texts)
+    if datetime_from_form is not None and _joined_match(_DATETIMES, present):
+        try:
+            values = list(map(datetime_from_form, present))
+        except ValueError:  # a day its month lacks, year 0000: reported below
+            pass
+        else:
+            return _with_nones(texts, values)
+    return [None if text is None else parse_datetime(text) for text in texts]
+
+
+def decimals(texts: list[str | None]) -> list[Decimal | None]:
+    """``parse_decimal`` of each text (``None`` for an absent element), which
+    raises :class:`~omni_codec._scalars.ScalarError` for a text it refuses."""
+    present = _present(texts)
+    if _joined_match(_DECIMALS, present):
+        # (``Decimal`` of a text is exact, whatever the context's precision.)
+        return _with_nones(texts, list(map(Decimal, present)))
+    return [None if text is None else parse_decimal(text) for text in texts]

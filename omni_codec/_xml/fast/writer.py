@@ -24,9 +24,13 @@ that needed escapes, the next is written by that variant straight away. A
 document whose texts hold ``&``, ``<`` or line ends so costs about one more
 test per string, not the general writer's pace. Anything else the general writer
 would treat in its own way (a value of the wrong type, ``None`` in a required
-field, a character XML cannot carry) raises :class:`~.source.Miss`, and
-:func:`write` returns ``None``: the caller runs the general writer, which writes
-the same document or raises the precise error.
+field, a character XML cannot carry) raises :class:`~.source.Miss` (or, for a
+decimal or datetime its formatting refuses, the formatting's
+:class:`~omni_codec._scalars.ScalarError`), and :func:`write` returns ``None``:
+the caller runs the general writer, which writes the same document or raises the
+precise error. Of a model's ``__post_init__``, only the model's own rule is run
+again (:func:`~omni_codec._checks.code_rule`): formatting each datetime and
+decimal checks what the rest of it checks.
 
 The document is written as a few ``str`` pieces (the root's text and the text of
 its list), each encoded to UTF-8 on its own: a list of ASCII items then stays an
@@ -41,7 +45,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..._binding import DocumentShape, Kind, StructShape, ValueShape, document_of, is_model
-from ..._checks import model_rule, rule_of, safe_check
+from ..._checks import code_rule, rule_of, safe_check
 from ..._scalars import ScalarError, format_datetime, format_decimal
 from .. import writer as general
 from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
@@ -125,7 +129,8 @@ def write(value: Any, *, pretty: bool = False, declaration: bool = False) -> byt
             return None
     try:
         pieces = write_root(value)
-    except (Miss, general.Unwritable):  # not a value this path writes
+    except (Miss, ScalarError, general.Unwritable):  # not a value this path writes
+        # (ScalarError: a decimal or datetime that its formatting refuses.)
         return None
     if pretty:
         pieces = [general.indent("".join(pieces))]
@@ -184,8 +189,9 @@ class _Generator(Source):
                 "_markup": general.escape_markup,
                 "_escape": general.escape_text,
                 "_type": type,
-                "_decimal_text": _checked(format_decimal),
-                "_datetime_text": _checked(format_datetime),
+                # (A value they refuse raises ScalarError: a miss, see write.)
+                "_decimal_text": format_decimal,
+                "_datetime_text": format_datetime,
                 "_json": _json,
                 "_join": "".join,
             },
@@ -253,7 +259,7 @@ class _Generator(Source):
             a = self.name(f"f_{field.attr}")
             lines.append(f"{a} = {var}.{field.attr}")
             fragment += self._field(field.name, field.required, field.value, a, lines, columns, escape)
-        rule = model_rule(shape.cls)
+        rule = code_rule(shape.cls)
         if rule is not None:  # the rules the model checks in code, as on decode
             lines.append(f"if {self.constant(f'_rule_of_{shape.name}', rule)}({var}) is not None: raise Miss")
         return fragment
@@ -357,7 +363,10 @@ class _Generator(Source):
             return f"_escape({a})" if escape else a
         if kind is Kind.ENUM:
             t = self.name(f"t_{name}")
-            lines.append(f"{t} = {a}.value")  # a str: _binding refuses other enums
+            # A str (_binding refuses other enums), read from the member's
+            # ``_value_`` (the enum documentation's name for what ``value``
+            # returns) without the ``value`` property's call.
+            lines.append(f"{t} = {a}._value_")
             if not escape:
                 lines.extend(self._note(t).split("\n"))
             return f"_escape({t})" if escape else t
@@ -477,18 +486,6 @@ class _Generator(Source):
         if escaping:
             return self.function(variant, "items", body_lines, reserved=True)
         return self.function(f"_write_{item_name}", "items", body_lines)
-
-
-def _checked(format_text: Callable[[Any], str]) -> Callable[[Any], str]:
-    """``format_text``, with a value it refuses (:class:`ScalarError`) a miss."""
-
-    def text(value: Any) -> str:
-        try:
-            return format_text(value)
-        except ScalarError:
-            raise Miss from None
-
-    return text
 
 
 def _cut(text: str, width: int = 60) -> list[str]:
