@@ -1037,3 +1037,23 @@ def test_which_path_ran_is_counted() -> None:
     with pytest.raises(EncodeError):
         xml.encode(OmniResponse(messages=[_message(name="a\x00")]))
     assert fast.misses["write"] == before["write"] + 1
+
+
+def test_a_required_field_missing_from_an_optional_struct_in_another_order_is_handed_back() -> None:
+    """A report's ``status`` is optional, its ``groupId`` required: the order-tolerant
+    reader hands the document on, and the general path names what is missing."""
+    from omni_codec import OMNIReportsResponse
+
+    status = "<status><name>DELIVERED</name><groupName>DELIVERED</groupName><id>5</id><description>d</description>{}</status>"
+    result = "<result><messageId>m</messageId>{}<to>1</to></result>"
+    whole = result.format(status.format("<groupId>3</groupId>"))
+    lacking = result.format(status.format(""))
+    regular = f"<reportResponse><results>{whole}</results></reportResponse>".encode()
+    root = document_of(OMNIReportsResponse).root
+    regular = regular.replace(b"reportResponse", root.encode())
+    assert fast_reader.read(regular, OMNIReportsResponse, DEFAULT_LIMITS) is not None  # in another order
+    document = regular.replace(whole.encode(), whole.encode() + lacking.encode())
+    assert fast_reader.read(document, OMNIReportsResponse, DEFAULT_LIMITS) is None
+    error = outcome(general_decode, document, OMNIReportsResponse)
+    assert error[0] == "error" and error[3] == "$.results[1].status" and "groupId" in error[2]
+    assert_same_outcome(outcome(xml.decode, document, type=OMNIReportsResponse), error)
