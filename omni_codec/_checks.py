@@ -225,17 +225,7 @@ def model_rule(cls: type[msgspec.Struct]) -> Callable[[Any], ValidationError | N
     only ever sees values whose fields have passed their own checks.
     """
     post_init = getattr(cls, "__post_init__", None)
-    if post_init is None:
-        return None
-
-    def broken(value: Any) -> ValidationError | None:
-        try:
-            post_init(value)
-        except ValidationError as exc:
-            return exc
-        return None
-
-    return broken
+    return None if post_init is None else _error_of(post_init)
 
 
 def code_rule(cls: type[msgspec.Struct]) -> Callable[[Any], ValidationError | None] | None:
@@ -253,8 +243,11 @@ def code_rule(cls: type[msgspec.Struct]) -> Callable[[Any], ValidationError | No
     if not hasattr(cls, "__omni_rule__"):
         return model_rule(cls)
     rule: Callable[[Any], None] | None = cls.__omni_rule__
-    if rule is None:
-        return None
+    return None if rule is None else _error_of(rule)
+
+
+def _error_of(rule: Callable[[Any], None]) -> Callable[[Any], ValidationError | None]:
+    """``rule`` as a function giving the error it raises, or None."""
 
     def broken(value: Any) -> ValidationError | None:
         try:

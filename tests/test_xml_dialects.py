@@ -127,13 +127,21 @@ def to_second_dialect(document: bytes, value: Any, *, root: bool = True) -> byte
     _rewrite(tree, source.content, value if source.wrapper is None else getattr(value, source.wrapper.attr),
              per_key=published is not None)
     if published is not None:
-        if source.wrapper is not None:
-            outer = etree.Element(published.root)
-            outer.append(tree)
-            tree = outer
-        else:
-            tree.tag = published.root
+        tree = under_second_root(tree, cls)
     return etree.tostring(tree, encoding="utf-8")
+
+
+def under_second_root(tree: etree._Element, cls: type) -> etree._Element:
+    """The source form's root ``tree`` of a ``cls`` as the second dialect's root:
+    renamed, or, for the error body, wrapped in it."""
+    published = published_document_of(cls)
+    assert published is not None
+    if document_of(cls).wrapper is None:
+        tree.tag = published.root
+        return tree
+    outer = etree.Element(published.root)
+    outer.append(tree)
+    return outer
 
 
 def _rewrite(element: etree._Element, shape: StructShape, value: Any, *, per_key: bool) -> None:
