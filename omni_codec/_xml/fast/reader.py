@@ -213,14 +213,15 @@ def _read_text(
 def _read_form(readers: _Readers, text: str, raw: bytes, limit: int, references: bool) -> Any:
     """What the compact reader, else the whitespace-tolerant one, else the
     order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it."""
-    try:
-        return readers[0](text, limit, references)
-    except _NoMatch:
-        pass
     loose = readers[3]
     # (A document with xsi:nil is for the order-tolerant reader, which takes
-    # what the whitespace-tolerant one takes. Bytes are searched faster.)
+    # what the other two take. Bytes are searched faster.)
     nil = loose is not None and raw.find(b":nil") >= 0
+    if not nil:
+        try:
+            return readers[0](text, limit, references)
+        except _NoMatch:
+            pass
     # Pretty-printed documents have whitespace between elements; the variant
     # that allows it is slower, so it is tried second.
     if not nil and wellformed.may_have_space(text):
@@ -230,7 +231,7 @@ def _read_form(readers: _Readers, text: str, raw: bytes, limit: int, references:
             pass
     # Items whose children come in another order, with xsi:nil or unknown
     # elements: slower still, so tried last.
-    if loose is None or (nil and not wellformed.nil_is_xsi(text)):
+    if loose is None or (nil and not wellformed.nil_is_xsi(text, raw)):
         return _NO_MATCH
     try:
         return loose(text, limit, references)

@@ -335,16 +335,18 @@ def root_declarations_taken(text: str, *, strict: bool) -> bool:
     return True
 
 
-def nil_is_xsi(text: str) -> bool:
+def nil_is_xsi(text: str, raw: bytes) -> bool:
     """Whether every ``prefix:nil`` attribute of ``text`` uses a prefix that its
     root binds to the XML Schema instance namespace: only then is it
     ``xsi:nil`` (SPEC section 5), and not an unknown attribute that leaves its
-    element's value in place.
+    element's value in place. ``raw`` holds the same ASCII characters (see
+    :func:`text_of`), and is searched instead: a search of bytes is several
+    times faster than one of a str of two or four bytes per character.
 
     Text that merely reads like such an attribute makes this false too, which
     only hands the document to the general path.
     """
-    uses = text.count(":nil")
+    uses = raw.count(b":nil")
     if not uses:
         return True
     root = _ROOT_WITH_ATTRIBUTES.match(text)
@@ -358,7 +360,9 @@ def nil_is_xsi(text: str) -> bool:
     ]
     # Every ":nil" must follow whitespace and a bound prefix (a search of the
     # text per form: several times faster than one regular expression).
-    return uses == sum(text.count(f"{space}{prefix}:nil") for prefix in bound for space in " \t\n")
+    return uses == sum(
+        raw.count(f"{space}{prefix}:nil".encode()) for prefix in bound for space in " \t\n"
+    )
 
 
 def may_have_huge_text(raw: bytes) -> bool:
