@@ -764,8 +764,12 @@ class _Generator(Source):
         lines = [f"{group.var} = parts[{index}::{width}]" for index, group in enumerate(groups, 1)]
         names = "|".join(map(re.escape, sorted(state.names)))
         tags = self.constant(f"_{item_name}_tags", re.compile(f"<(?:{names})[ \t\n/>]"))
+        # Each column's absent elements, counted once (n_...).
+        absent = {group.var: "n" + group.var[1:] for group in state.counted}
+        absent.update({owner: "n" + owner[1:] for owner, _ in state.required if owner is not None})
+        lines += [f"{name} = {column}.count(None)" for column, name in absent.items()]
         expected = f"count * {1 + len(state.counted)}" + "".join(
-            f" - {group.var}.count(None)" for group in state.counted
+            f" - {absent[group.var]}" for group in state.counted
         )
         unknown = [group.var for group in groups if group.ignored]
         # Without unknown elements, every start tag is one of the item's names:
@@ -780,11 +784,11 @@ class _Generator(Source):
         ]
         for owner, column in state.required:
             if owner is None:
-                lines.append(f"if None in {column}: raise Miss")
+                lines.append(f"if {absent[column]}: raise Miss")
             else:
                 # (A field's group matches only inside its owner's: the field is
                 # missing somewhere its owner is present when it is None more often.)
-                lines.append(f"if {column}.count(None) != {owner}.count(None): raise Miss")
+                lines.append(f"if {absent[column]} != {absent[owner]}: raise Miss")
         return lines
 
     # Columns: every value of one group, converted and checked at once.
