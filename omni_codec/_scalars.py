@@ -224,16 +224,21 @@ DECIMAL_MAX_INTEGER_DIGITS = 100
 DECIMAL_PLAIN_LIMIT = min(DECIMAL_MAX_INTEGER_DIGITS, DECIMAL_MAX_FRACTION_DIGITS)
 
 
+def _plain_text(value: Decimal) -> str | None:
+    """``str(value)`` when it is plain notation short enough to be within both
+    bounds whatever its digits, else None: the common case, told from the text
+    (a quarter of the cost of ``as_tuple``), since without an exponent a text
+    has no more digits on either side of the point than it has characters."""
+    if type(value) is not Decimal or not value.is_finite():
+        return None
+    text = str(value)
+    return text if len(text) <= DECIMAL_PLAIN_LIMIT and "E" not in text else None
+
+
 def check_decimal(value: Decimal) -> None:
     """Refuse a decimal outside what the XSD accepts (and the writer can write)."""
-    if type(value) is Decimal and value.is_finite():
-        # The common case, from the text ``str`` gives (a quarter of the cost of
-        # ``as_tuple``): without an exponent, it has no more digits on either
-        # side of the point than it has characters.
-        text = str(value)
-        if len(text) <= DECIMAL_PLAIN_LIMIT and "E" not in text:
-            return
-    _check_decimal_digits(value)
+    if _plain_text(value) is None:
+        _check_decimal_digits(value)
 
 
 def _check_decimal_digits(value: Decimal) -> None:
@@ -258,12 +263,11 @@ def _check_decimal_digits(value: Decimal) -> None:
 
 def format_decimal(value: Decimal) -> str:
     """Plain notation with every digit kept: ``0.0001000000`` stays as it is."""
-    if type(value) is Decimal and value.is_finite():
-        # Already in plain notation and within the bounds (see check_decimal):
-        # what ``format(value, "f")`` writes, but for a negative zero.
-        text = str(value)
-        if len(text) <= DECIMAL_PLAIN_LIMIT and "E" not in text and (text[0] != "-" or not value.is_zero()):
-            return text
+    text = _plain_text(value)
+    if text is not None and (text[0] != "-" or not value.is_zero()):
+        # Within the bounds: what ``format(value, "f")`` writes, but for a
+        # negative zero.
+        return text
     if not value.is_finite():
         raise ScalarError(f"{value} cannot be written as a decimal")
     if value.is_zero():

@@ -199,13 +199,18 @@ def _generated_test(name: str, steps: list[Step]) -> Callable[[Any], bool]:
                 lines += [f"{indent}for x{count} in {var}:", f"{indent}    if x{count} is not None:"]
                 indent, var = indent + "        ", f"x{count}"
     lines.append("    return False")
-    source = "\n".join(lines) + "\n"
-    filename = f"<omni_codec required paths of {name}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    namespace: dict[str, Any] = {}
-    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (source built above)
-    test: Callable[[Any], bool] = namespace["any_missing"]
+    test: Callable[[Any], bool] = _compiled(lines, f"<omni_codec required paths of {name}>", {})
     return test
+
+
+def _compiled(lines: list[str], filename: str, namespace: dict[str, Any]) -> Any:
+    """The function ``lines`` define, its source kept in :mod:`linecache` under
+    ``filename`` so that a traceback through it shows its lines."""
+    source = "\n".join(lines) + "\n"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (source built here)
+    name = lines[0][len("def "):lines[0].index("(")]
+    return namespace[name]
 
 
 def _missing(value: Any, step: Step) -> list[str | int] | None:
@@ -268,16 +273,12 @@ def _scalar_post_init(
         lines.append("    rule(self)")
     if len(lines) == 1:
         lines.append("    pass")
-    source = "\n".join(lines) + "\n"
-    filename = f"<omni_codec __post_init__ of {name}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     namespace: dict[str, Any] = {
         "OmniDateTime": OmniDateTime, "datetime": dt.datetime, "Decimal": Decimal,
         "check_decimal": check_decimal, "ScalarError": ScalarError,
         "decimal_error": _decimal_error, "rule": rule,
     }
-    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (source built above)
-    post_init: Callable[[Any], None] = namespace["__post_init__"]
+    post_init: Callable[[Any], None] = _compiled(lines, f"<omni_codec __post_init__ of {name}>", namespace)
     return post_init
 
 
