@@ -570,6 +570,8 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     # Comments, PIs and CDATA where they would make a document that is not one.
     ("comment inside a start tag", REGULAR.replace(b"<to>", b"<to<!-- c -->>")),
     ("comment inside an end tag", REGULAR.replace(b"</to>", b"</<!-- c -->to>")),
+    ("comment inside a reference", _response(name="&lt<!--c-->;")),
+    ("CDATA ending a reference", _response(name="&lt<![CDATA[;]]>")),
     ("PI inside a tag", REGULAR.replace(b"<to>", b"<t<?pi?>o>")),
     ("comment holding --", _response(name="A<!-- a -- b -->B")),
     ("comment ending in -", _response(name="A<!-- a --->B")),

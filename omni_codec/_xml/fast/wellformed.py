@@ -229,7 +229,8 @@ def without_markup(text: str) -> str | None:
     Where each stands is checked, so that no document is made well-formed here:
 
     * every one stands outside tags: the last ``<`` or ``>`` before it is a
-      ``>`` (``<a<!-- -->>`` is not ``<a>``);
+      ``>`` (``<a<!-- -->>`` is not ``<a>``), and outside references: no ``&``
+      after the last ``;`` before it (``&lt<!-- -->;`` is not ``&lt;``);
     * a CDATA section may only stand inside the root, where a parser makes text
       of it: one of whitespace alone, which outside the root would pass for the
       whitespace allowed there, hands the document back; any other text outside
@@ -241,11 +242,13 @@ def without_markup(text: str) -> str | None:
         return text
     segments = parts[::2]
     # Before each construct: the last "<" or ">" is a ">" (or neither is there,
-    # and the construct before it stood outside tags, or none did).
+    # and the construct before it stood outside tags, or none did), and no
+    # reference is left open ("&lt<!-- -->;" is not "&lt;").
     # (Most follow a tag directly: those are looked at in C, by map.)
     before = segments[:-1]
     if not all(map(str.endswith, before, repeat(">"))) and not all(
-        segment.rfind(">") >= segment.rfind("<") for segment in before
+        segment.rfind(">") >= segment.rfind("<") and segment.rfind(";") >= segment.rfind("&")
+        for segment in before
     ):
         return None
     contents = parts[1::2]
