@@ -29,7 +29,7 @@ from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
 from ._walk import check_limits, limit_plan, path_to, strict_shadow
-from ._xml.chars import json_may_hold_non_char
+from ._xml.chars import json_has_escape, json_may_hold_non_char
 from .errors import CodecError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -133,10 +133,12 @@ class Decoder(Generic[T]):
         limits = self._limits
         data = json_input(data, limits)
         try:
-            if not isinstance(data, str):
+            if isinstance(data, str):
+                noncharacter = "\ufffe" in data or "\uffff" in data
+            else:
                 # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,
                 # not the members it skips; this checks all of it.
-                check_utf8(data)
+                noncharacter = check_utf8(data)
             value = self._decoder.decode(data)
         except msgspec.ValidationError as exc:
             raise null_where_required(validation_error(exc), data) from None
@@ -148,7 +150,7 @@ class Decoder(Generic[T]):
             raise not_unicode(exc, data) from None
         if self._plan:
             check_limits(value, self._plan, limits)
-        if json_may_hold_non_char(data):
+        if noncharacter or json_has_escape(data):
             # SPEC section 6: JSON accepts only what XML can carry.
             problem = find_problem(value)
             if problem is not None:

@@ -1,4 +1,5 @@
-"""The JSON decoder's UTF-8 check accepts exactly what Python's decoder accepts."""
+"""The JSON decoder's UTF-8 check accepts exactly what Python's decoder accepts,
+and finds U+FFFE and U+FFFF wherever they are, stretch boundaries included."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ _PIECES = st.one_of(
     st.characters(blacklist_categories=("Cs",)).map(str.encode),
     st.binary(min_size=1, max_size=1),
     st.sampled_from([b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80", b"\xe2\x82"]),
+    st.sampled_from(["\ufffe", "\uffff", "\ufffd", "\uefff"]).map(str.encode),
 )
 
 
@@ -45,3 +47,12 @@ def test_check_utf8_agrees_with_bytes_decode(data: bytes, stretch: int) -> None:
 def test_characters_across_stretch_boundaries(data: bytes) -> None:
     for stretch in range(1, 12):
         assert _accepted(lambda d: check_utf8(d, stretch), data) is _accepted(bytes.decode, data)
+
+
+@given(data=st.lists(_PIECES, max_size=24).map(b"".join), stretch=st.integers(1, 9))
+def test_check_utf8_reports_the_noncharacters_the_text_holds(data: bytes, stretch: int) -> None:
+    try:
+        text = data.decode()
+    except UnicodeDecodeError:
+        return  # the test above covers what is refused
+    assert check_utf8(data, stretch) is ("\ufffe" in text or "\uffff" in text)
