@@ -207,6 +207,21 @@ def test_fast_writer_writes_the_general_writers_bytes(cls: type, data: st.DataOb
 
 @pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
 @given(data=st.data())
+def test_items_encoded_in_slices_make_the_general_writers_bytes(cls: type, data: st.DataObject) -> None:
+    """The items of a list are encoded some at a time; where the slices end
+    (inside a run of characters of any width) changes no byte."""
+    value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
+    every = fast_writer._ITEMS_ENCODED_TOGETHER
+    try:
+        fast_writer._ITEMS_ENCODED_TOGETHER = data.draw(st.integers(1, 3), label="slice")
+        fast = fast_writer.write(value)
+    finally:
+        fast_writer._ITEMS_ENCODED_TOGETHER = every
+    assert fast == writer.write(value)
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
+@given(data=st.data())
 def test_fast_reader_reads_what_the_general_reader_reads(cls: type, data: st.DataObject) -> None:
     value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
     document = writer.write(value)
