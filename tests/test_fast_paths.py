@@ -17,10 +17,12 @@ offset. These tests hold them to it:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import traceback
 from decimal import Decimal
+from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar
 
 import msgspec
@@ -237,6 +239,83 @@ def test_fast_reader_reads_what_the_general_reader_reads(cls: type, data: st.Dat
         b'<?xml version="1.0" encoding="utf-8"?>\n' + document,
     ):
         assert_same_outcome(outcome(fast_decode, variant, cls), outcome(general_decode, variant, cls))
+
+
+@contextlib.contextmanager
+def slices_of(size: int, cls: type) -> Iterator[None]:
+    """``cls``'s readers reading every list longer than ``size`` characters a
+    slice at a time, as they read long documents."""
+    readers = [
+        reader for strict in (False, True)
+        for entry in [fast_reader.readers_of(cls, strict=strict)] if entry is not None
+        for reader in entry[:2]
+    ]
+    every = fast_reader._SLICE
+    fast_reader._SLICE = size
+    for reader in readers:
+        reader.__globals__["_SLICE"] = size
+    try:
+        yield
+    finally:
+        fast_reader._SLICE = every
+        for reader in readers:
+            reader.__globals__["_SLICE"] = every
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
+@given(data=st.data())
+def test_lists_read_a_slice_at_a_time_read_as_the_general_path_reads_them(
+    cls: type, data: st.DataObject
+) -> None:
+    """Long documents' items are cut a slice at a time; wherever the slices end,
+    and whatever the shape, the value is the general path's."""
+    value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
+    document = writer.write(value)
+    size = data.draw(st.sampled_from([1, 2, 40, 300, 1000]), label="slice")
+    with slices_of(size, cls):
+        fast = fast_reader.read(document, cls, DEFAULT_LIMITS)
+        if not uses_json(value):
+            assert fast is not None, "a regular document must take the fast path"
+        if fast is not None:
+            assert_same(fast, general_decode(document, cls))
+        for variant in (
+            writer.write(value, pretty=True, declaration=True),
+            document.replace(b"\n", b"\r\n"),
+            writer.write(value, pretty=True).replace(b"\n", b"\r\n"),
+            # (some items irregular: reordered, with an unknown element...)
+            data.draw(shaped_documents(cls), label="shaped")[1],
+        ):
+            for strict in (False, True):
+                assert_same_outcome(
+                    outcome(fast_decode, variant, cls, strict=strict),
+                    outcome(general_decode, variant, cls, strict=strict),
+                )
+
+
+_MESSAGE = (
+    "<message><to><phoneNumber>4930{0}</phoneNumber></to><status><groupId>1</groupId>"
+    "<groupName>PENDING</groupName><id>7</id><name>PENDING_ENROUTE</name>"
+    "<description>Message sent</description></status><messageId>m{0}</messageId></message>"
+)
+
+
+@pytest.mark.parametrize("irregular", [0, 3, 6])
+@pytest.mark.parametrize("change", [
+    ("<messageId>", "<fax>1</fax><messageId>"),  # an unknown element (default mode)
+    ("<to><phoneNumber>", "<to >\n<phoneNumber>"),  # space in a tag
+    ("</description></status>", "</description></status><to/>"),  # an element twice
+    ("<groupId>1</groupId>", "<groupId>x</groupId>"),  # a value the reader refuses
+])
+def test_an_irregular_item_anywhere_in_any_slice_is_not_lost(irregular: int, change: tuple[str, str]) -> None:
+    """Whatever items a slice holds, an item its pattern does not take hands the
+    document on: it is never cut off with the end of a slice."""
+    items = [_MESSAGE.format(index) for index in range(7)]
+    items[irregular] = items[irregular].replace(*change)
+    document = f"<omniResponse><bulkId>b</bulkId><messages>{''.join(items)}</messages></omniResponse>"
+    expected = outcome(general_decode, document.encode(), OmniResponse)
+    for size in range(1, len(document), 37):
+        with slices_of(size, OmniResponse):
+            assert_same_outcome(outcome(fast_decode, document.encode(), OmniResponse), expected)
 
 
 @pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)

@@ -95,6 +95,37 @@ class _NoMatch(Miss):
     """The text does not have the expected structure (retried with whitespace)."""
 
 
+# The length of text a list's items are cut and read in at a time (see
+# _read_in_slices): a few hundred items.
+_SLICE = 1 << 16
+
+
+def _read_in_slices(
+    text: str, start: int, stop: int, item: re.Pattern[str], end: re.Pattern[str], width: int,
+    read_items: Callable[[list[Any], int, bool], list[Any]], limit: int, references: bool,
+) -> list[Any]:
+    """The items of ``text[start:stop]`` (nothing but items), cut by the pattern
+    ``item`` (``width`` parts an item) a slice of some ``_SLICE`` characters at a
+    time, each slice ending where ``end`` (an item's end tag) does.
+
+    Cutting a whole document at once holds the parts of every item, a list
+    several times the length of the items' values, until the values are built;
+    a slice at a time holds those of a few hundred, and is no slower. A slice
+    that is not whole items (an end tag found where no item ends) is no match.
+    """
+    items: list[Any] = []
+    while start < stop:
+        found = end.search(text, start + _SLICE, stop) if start + _SLICE < stop else None
+        cut = stop if found is None else found.end()
+        chunk = text[start:cut]
+        parts = item.split(chunk)
+        if len(parts) == 1 or parts[0] or parts[-1] or any(parts[width:-1:width]):
+            raise _NoMatch
+        items += read_items(parts, limit - len(items), references and "&" in chunk)
+        start = cut
+    return items
+
+
 #: What a generated reader raises for a document that is not one it takes: a
 #: miss, a value a scalar check refuses, a rule a model checks in code.
 NOT_MINE = (Miss, ScalarError, ValidationError)
@@ -364,6 +395,8 @@ class _Generator(Source):
             {
                 "Miss": Miss,
                 "_NoMatch": _NoMatch,
+                "_SLICE": _SLICE,
+                "_read_in_slices": _read_in_slices,
                 "_INTS": INTS.__getitem__,
                 "_BOOLS": BOOLS.__getitem__,
                 "_decimals": decimals,
@@ -496,6 +529,7 @@ class _Generator(Source):
             # before the whole text is cut.
             f"position = text.find({item_tag!r}, match.end() + {len(field.name) + 2})",
             f"if position >= 0 and {item_regex}.match(text, position) is None: raise _NoMatch",
+            *self._sliced(field.value, item_tag, item_regex, width, read_items, prefix, suffix, before_groups, after_groups, var, finish),
             f"parts = {item_regex}.split(text)",
             # No item: an empty or absent list, or no match at all.
             f"if _len(parts) == 1: return {read_root}(text, limit, references)",
@@ -516,6 +550,39 @@ class _Generator(Source):
             + (", text, _len(parts[0]), _len(text) - _len(parts[-1]))" if self.loose else ")"),
         ]
         return self.function("_read_document", parameters, lines + finish)
+
+    def _sliced(
+        self, value: ValueShape, item_tag: str, item_regex: str, width: int, read_items: str,
+        prefix: str, suffix: str, before: list[_Group], after: list[_Group], var: str,
+        finish: list[str],
+    ) -> list[str]:
+        """The reading of a long document's items a slice at a time (see
+        ``_read_in_slices``): the text before the first item and after the last
+        matched first, as the cut of the whole text would match them. Only the
+        compact and the whitespace-tolerant readers of the first dialect read so."""
+        if self.loose or self.document.published or rule_of(value).max_length is not None:
+            # (A bound on the list's length is checked by the reader of each slice.)
+            return []
+        end_tag = "</" + item_tag[1:]
+        end = self.constant(f"_{item_tag[1:-1]}_end", re.compile(re.escape(end_tag) + self.space))
+        lines = [
+            "stop = text.rfind(" + repr(end_tag) + ")",
+            "if stop < 0: raise _NoMatch",
+            f"stop = {end}.match(text, stop).end()",
+            f"match = {prefix}.fullmatch(text, 0, position)",
+            "if match is None: raise _NoMatch",
+            *self._take(before),
+            f"match = {suffix}.fullmatch(text, stop)",
+            "if match is None: raise _NoMatch",
+            *self._take(after),
+            f"{var} = _read_in_slices(text, position, stop, {item_regex}, {end}, {width}, {read_items}, limit, references)",
+            *(line for block in finish for line in block.split("\n")),
+        ]
+        return [
+            # (Short documents are cut at once: one slice.)
+            f"if position >= 0 and _len(text) - position > _SLICE:",
+            *(f"    {line}" for line in lines),
+        ]
 
     @staticmethod
     def _take(groups: list[_Group]) -> list[str]:
