@@ -215,7 +215,8 @@ _MARKUP = re.compile(
     r"|<!\[CDATA\[(.*?)\]\]>",
     re.DOTALL,
 )
-_CDATA_SPACE = re.compile(r"[ \t\n]*")
+# A CDATA section of whitespace alone, among sections joined by NUL.
+_CDATA_ALL_SPACE = re.compile("\0[ \t\n]*(?=\0)")
 _NOT_NONE = partial(operator.is_not, None)
 
 
@@ -252,11 +253,13 @@ def without_markup(text: str) -> str | None:
     ):
         return None
     contents = parts[1::2]
-    cdata = list(filter(_NOT_NONE, contents))
+    # (Scans in C first: a document of CDATA sections alone has no None here.)
+    others = None in contents  # comments and PIs
+    cdata = list(filter(_NOT_NONE, contents)) if others else contents
     if cdata:
-        if any(map(_CDATA_SPACE.fullmatch, cdata)):
-            return None
         joined = "\0".join(cdata)  # no text holds a NUL (characters_allowed)
+        if _CDATA_ALL_SPACE.search(f"\0{joined}\0") is not None:
+            return None
         if "&" in joined or "<" in joined or ">" in joined:
             joined = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             if len(cdata) == len(contents):  # (no comment or PI among them)
@@ -264,7 +267,7 @@ def without_markup(text: str) -> str | None:
             else:
                 escaped = iter(joined.split("\0"))
                 parts[1::2] = [None if content is None else next(escaped) for content in contents]
-    return "".join(filter(None, parts))
+    return "".join(filter(None, parts) if others else parts)
 
 
 # The root's start tag when it has attributes, and each attribute (XML 1.0
