@@ -102,7 +102,7 @@ _SLICE = 1 << 16
 
 def _read_in_slices(
     text: str, start: int, stop: int, item: re.Pattern[str], end: re.Pattern[str], width: int,
-    read_items: Callable[[list[Any], int, bool], list[Any]], limit: int, references: bool,
+    read_items: Callable[..., list[Any]], limit: int, references: bool, loose: bool = False,
 ) -> list[Any]:
     """The items of ``text[start:stop]`` (nothing but items), cut by the pattern
     ``item`` (``width`` parts an item) a slice of some ``_SLICE`` characters at a
@@ -121,7 +121,11 @@ def _read_in_slices(
         parts = item.split(chunk)
         if len(parts) == 1 or parts[0] or parts[-1] or any(parts[width:-1:width]):
             raise _NoMatch
-        items += read_items(parts, limit - len(items), references and "&" in chunk)
+        references_here = references and "&" in chunk
+        if loose:  # (the order-tolerant reader counts the tags of the items' text)
+            items += read_items(parts, limit - len(items), references_here, chunk, 0, len(chunk))
+        else:
+            items += read_items(parts, limit - len(items), references_here)
         start = cut
     return items
 
@@ -559,8 +563,8 @@ class _Generator(Source):
         """The reading of a long document's items a slice at a time (see
         ``_read_in_slices``): the text before the first item and after the last
         matched first, as the cut of the whole text would match them. Only the
-        compact and the whitespace-tolerant readers of the first dialect read so."""
-        if self.loose or self.document.published or rule_of(value).max_length is not None:
+        readers of the first dialect read so."""
+        if self.document.published or rule_of(value).max_length is not None:
             # (A bound on the list's length is checked by the reader of each slice.)
             return []
         end_tag = "</" + item_tag[1:]
@@ -575,7 +579,7 @@ class _Generator(Source):
             f"match = {suffix}.fullmatch(text, stop)",
             "if match is None: raise _NoMatch",
             *self._take(after),
-            f"{var} = _read_in_slices(text, position, stop, {item_regex}, {end}, {width}, {read_items}, limit, references)",
+            f"{var} = _read_in_slices(text, position, stop, {item_regex}, {end}, {width}, {read_items}, limit, references{', True' if self.loose else ''})",
             *(line for block in finish for line in block.split("\n")),
         ]
         return [
