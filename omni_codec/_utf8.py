@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import codecs
 
+from ._xml.chars import has_noncharacter_text
+
 __all__ = ["check_utf8"]
 
 _STRETCH = 1 << 16
@@ -33,7 +35,7 @@ def check_utf8(data: bytes, stretch: int = _STRETCH) -> bool:
     if data.isascii():
         return False
     if len(data) <= stretch:
-        return _has_noncharacter(data.decode("utf-8"))
+        return has_noncharacter_text(data.decode("utf-8"))
     decoder = _Utf8Decoder("strict")
     found = False
     pending = False  # the decoder holds the start of a character
@@ -42,11 +44,7 @@ def check_utf8(data: bytes, stretch: int = _STRETCH) -> bool:
         # ASCII decodes to itself and leaves nothing pending: passing over it
         # is decoding it, unless a character began before it.
         if pending or not part.isascii():
-            found = _has_noncharacter(decoder.decode(part)) or found
+            found = has_noncharacter_text(decoder.decode(part)) or found
             pending = bool(decoder.getstate()[0])
     decoder.decode(b"", True)
     return found
-
-
-def _has_noncharacter(text: str) -> bool:
-    return "\ufffe" in text or "\uffff" in text

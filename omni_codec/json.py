@@ -29,7 +29,7 @@ from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
 from ._walk import check_limits, limit_plan, path_to, strict_shadow
-from ._xml.chars import json_has_escape, json_may_hold_non_char
+from ._xml.chars import has_noncharacter_text, json_has_escape, json_may_hold_non_char
 from .errors import CodecError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -134,7 +134,7 @@ class Decoder(Generic[T]):
         data = json_input(data, limits)
         try:
             if isinstance(data, str):
-                noncharacter = "\ufffe" in data or "\uffff" in data
+                noncharacter = has_noncharacter_text(data)
             else:
                 # RFC 8259: JSON text is UTF-8. msgspec checks the strings it reads,
                 # not the members it skips; this checks all of it.

@@ -16,6 +16,7 @@ __all__ = [
     "NOT_XML_CHAR",
     "has_marked",
     "has_noncharacter",
+    "has_noncharacter_text",
     "is_char",
     "json_has_escape",
     "json_may_hold_non_char",
@@ -44,6 +45,11 @@ CONTROL_BYTES = frozenset(byte for byte in range(0x80) if not is_char(byte))
 # literal-prefix search finds them about twice as fast as ``bytes`` searches
 # for their two-byte common start, which stumble over every continuation byte.
 _NONCHARACTER = re.compile(b"\xef\xbf[\xbe\xbf]")
+
+
+def has_noncharacter_text(text: str) -> bool:
+    """Whether ``text`` holds U+FFFE or U+FFFF."""
+    return "\ufffe" in text or "\uffff" in text
 
 
 def marking_table(marked: frozenset[int]) -> bytes:
@@ -80,7 +86,7 @@ def json_may_hold_non_char(raw: bytes | str) -> bool:
     if json_has_escape(raw):
         return True
     if isinstance(raw, str):
-        return "\ufffe" in raw or "\uffff" in raw
+        return has_noncharacter_text(raw)
     return has_noncharacter(raw)
 
 

@@ -17,7 +17,6 @@ for the second dialect a decoder reads: class variables).
 from __future__ import annotations
 
 import datetime as dt
-import linecache
 from decimal import Decimal
 import sys
 import types
@@ -31,6 +30,7 @@ from .._binding import XML_ITEM, required_paths, shape_of
 from .._paths import join
 from ..errors import ValidationError
 from .._scalars import OmniDateTime, ScalarError, check_decimal
+from .._xml.fast.source import run as run_source
 
 __all__ = ["Int32", "Int64", "OmniStruct", "PhoneNumber", "xml_item"]
 
@@ -204,11 +204,8 @@ def _generated_test(name: str, steps: list[Step]) -> Callable[[Any], bool]:
 
 
 def _compiled(lines: list[str], filename: str, namespace: dict[str, Any]) -> Any:
-    """The function ``lines`` define, its source kept in :mod:`linecache` under
-    ``filename`` so that a traceback through it shows its lines."""
-    source = "\n".join(lines) + "\n"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (source built here)
+    """The function ``lines`` define, compiled as the fast paths' code is."""
+    run_source("\n".join(lines) + "\n", filename, namespace)
     name = lines[0][len("def "):lines[0].index("(")]
     return namespace[name]
 
