@@ -229,7 +229,7 @@ def slices_of(size: int, cls: type) -> Iterator[None]:
     readers = [
         reader for strict in (False, True)
         for entry in [fast_reader.readers_of(cls, strict=strict)] if entry is not None
-        for reader in (entry[0], entry[1], entry[3]) if reader is not None
+        for reader in (entry.compact, entry.spaced, entry.loose) if reader is not None
     ]
     every = fast_reader._SLICE
     fast_reader._SLICE = size
@@ -319,6 +319,65 @@ def test_the_order_tolerant_reader_reads_a_slice_at_a_time_too(change: tuple[str
             assert_same_outcome(outcome(fast_decode, document, OmniResponse), expected)
 
 
+def _long_response(items: int = 7) -> bytes:
+    messages = "".join(_MESSAGE.format(index) for index in range(items))
+    return f"<omniResponse><bulkId>b</bulkId><messages>{messages}</messages></omniResponse>".encode()
+
+
+@pytest.mark.parametrize("change", [
+    (b"<omniResponse>", b'<omniResponse a="1">'),  # an unknown attribute (refused when strict)
+    (b"<omniResponse>", b'<omniResponse xmlns:i="http://www.w3.org/2001/XMLSchema-instance">'),
+    (b"<omniResponse>", b'<omniResponse a=">">'),
+    (b"<omniResponse>", b"<!DOCTYPE omniResponse><omniResponse>"),
+    (b"</omniResponse>", b"</omniResponse><x/>"),  # after the root
+    (b"</omniResponse>", b"</omniResponse>x"),
+    (b"</omniResponse>", b"</omniResponse><!--c-->"),
+    (b"</omniResponse>", b"</omniResponse>\r\n"),
+    (b"<bulkId>b", b"<bulkId>b\xff"),  # not UTF-8: before the items, in them, after them
+    (b"<messageId>m3", b"<messageId>m3\xc3"),
+    (b"<messageId>m6", b"<messageId>m6\xe2\x82"),
+    (b"</omniResponse>", b"</omniResponse>\x80"),
+    (b"<bulkId>b", "<bulkId>\u0431\U0001f600".encode()),  # beyond Latin-1 before the items
+    (b"</message><message>", b"</message>\r\n  <message>"),  # line ends between items
+    (b"</message><message>", b"</message>\r<message>"),
+    (b"Message sent", b"Message\r\nsent\r"),  # and in texts
+    (b"</message><message>", b"</message><!--c--><message>"),
+    (b"Message sent", b"Message]]>sent"),
+    (b"<to><phoneNumber>", b'<to><emailAddress xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:nil="true"/><phoneNumber>'),
+    (b"</messages>", b"</messages><messages></messages>"),
+    (b"</message></messages>", b"</message><message></message></messages>"),
+])
+def test_a_long_document_read_from_its_bytes_is_read_as_its_text(change: tuple[bytes, bytes]) -> None:
+    """A long UTF-8 document's items are read from its bytes, a slice at a time:
+    what lies before, between and after them, and bytes that are not UTF-8 or
+    line ends anywhere, give what the general path gives."""
+    document = _long_response()
+    for count in (1, -1):  # (the first occurrence, or every one)
+        changed = document.replace(*change, count)
+        for strict in (False, True):
+            expected = outcome(general_decode, changed, OmniResponse, strict=strict)
+            for size in [*range(1, len(changed), 41), 10**9]:
+                with slices_of(size, OmniResponse):
+                    assert_same_outcome(outcome(fast_decode, changed, OmniResponse, strict=strict), expected)
+
+
+def test_a_long_document_is_never_decoded_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its items are decoded a slice at a time: one character beyond Latin-1
+    before them (a request's message, say) would make a whole text two or four
+    bytes a character."""
+    document = _long_response(50).replace(b"<bulkId>b", "<bulkId>\u0431\U0001f600".encode())
+    expected = general_decode(document, OmniResponse)
+
+    def whole(raw: bytes) -> Any:
+        raise AssertionError("the whole document was decoded")
+
+    monkeypatch.setattr(wellformed, "text_of", whole)
+    with slices_of(300, OmniResponse):
+        assert_same(fast_reader.read(document, OmniResponse, DEFAULT_LIMITS), expected)
+        pretty = writer.write(expected, pretty=True).replace(b"\n", b"\r\n")
+        assert_same(fast_reader.read(pretty, OmniResponse, DEFAULT_LIMITS), expected)
+
+
 @pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
 def test_every_type_has_fast_paths(cls: type) -> None:
     assert fast_reader.readers_of(cls) is not None
@@ -375,12 +434,15 @@ each_document_shape = pytest.mark.parametrize(
 def test_mutated_documents_decode_as_the_general_path_decodes_them(
     cls: type, data: st.DataObject
 ) -> None:
+    """Also when the list is read a slice at a time, from the document's bytes."""
     document = data.draw(mutated_documents(cls), label="document")
-    for strict in (False, True):
-        assert_same_outcome(
-            outcome(fast_decode, document, cls, strict=strict),
-            outcome(general_decode, document, cls, strict=strict),
-        )
+    size = data.draw(st.sampled_from([None, 1, 40]), label="slice")
+    with contextlib.nullcontext() if size is None else slices_of(size, cls):
+        for strict in (False, True):
+            assert_same_outcome(
+                outcome(fast_decode, document, cls, strict=strict),
+                outcome(general_decode, document, cls, strict=strict),
+            )
 
 
 # The shapes other producers give the same content (SPEC section 5): the fast
@@ -822,6 +884,10 @@ def test_a_text_node_the_tree_parse_could_refuse_is_handed_back(monkeypatch: pyt
     monkeypatch.setattr(wellformed, "TEXT_WINDOW", 1000)
     assert fast_reader.read(_response(description="x" * 2500), OmniResponse, DEFAULT_LIMITS) is None
     assert fast_reader.read(_response(description="x" * 500), OmniResponse, DEFAULT_LIMITS) is not None
+    with slices_of(40, OmniResponse):  # (a long document, read from its bytes)
+        for length, taken in ((2500, False), (500, True)):
+            document = _long_response().replace(b"Message sent", b"x" * length, 1)
+            assert (fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is not None) is taken
 
 
 def test_the_text_node_limit_is_libxml2s() -> None:
@@ -1118,7 +1184,8 @@ def test_an_unexpected_exception_in_the_fast_reader_is_not_a_fallback(monkeypatc
     def broken(text: str, limit: int, references: bool) -> Any:
         raise TypeError("a bug in generated code")
 
-    monkeypatch.setitem(fast_reader._cache, (OmniResponse, False, False), (broken, broken, readers[2], broken))
+    broken_readers = readers._replace(compact=broken, spaced=broken, loose=broken, from_bytes=None)
+    monkeypatch.setitem(fast_reader._cache, (OmniResponse, False, False), broken_readers)
     with pytest.raises(TypeError, match="a bug in generated code"):
         xml.decode(xml.encode(OmniResponse(messages=[_message()])), type=OmniResponse)
 

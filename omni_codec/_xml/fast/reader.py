@@ -34,6 +34,13 @@ return ``None``, and the caller runs the general path, which gives the same
 result or the precise error with its path and line. Only those outcomes are a
 hand-back: any other exception is a bug of this module, and propagates.
 
+A long document in UTF-8 whose one list lies directly under its root is read
+from its bytes: the text before the first item and after the last is decoded and
+matched on its own, and the items are decoded and cut a slice of some 64 KiB at a
+time (:func:`_read_in_slices`). Its whole text is never held, which would take the
+size of the document again, or two or four times it for one character beyond
+Latin-1. A document this reading does not take is read from its text.
+
 The second XML dialect (SPEC section 5: the root named after the type, list
 items named like their list) has readers of its own, generated the same way
 from the same description with its names, tried when the first dialect's do not
@@ -64,7 +71,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from itertools import repeat
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -101,7 +108,8 @@ _SLICE = 1 << 16
 
 
 def _read_in_slices(
-    text: str, start: int, stop: int, item: re.Pattern[str], end: re.Pattern[str], width: int,
+    text: str | bytes, start: int, stop: int, item: re.Pattern[str],
+    end: re.Pattern[Any], width: int,
     read_items: Callable[..., list[Any]], limit: int, references: bool, loose: bool = False,
 ) -> list[Any]:
     """The items of ``text[start:stop]`` (nothing but items), cut by the pattern
@@ -113,12 +121,16 @@ def _read_in_slices(
     a slice at a time holds those of a few hundred, in about the same time (less,
     for long items, whose parts no longer outgrow the caches). A slice that is
     not whole items (an end tag found where no item ends) is no match.
+
+    ``text`` may also be the document's UTF-8 bytes (``end`` then a pattern of
+    bytes, which allows "\r" where the text's allows whitespace): each slice is
+    decoded on its own, and the document's text is never held whole.
     """
     items: list[Any] = []
     while start < stop:
         found = end.search(text, start + _SLICE, stop) if start + _SLICE < stop else None
         cut = stop if found is None else found.end()
-        chunk = text[start:cut]
+        chunk = text[start:cut] if isinstance(text, str) else _decoded(text, start, cut)
         parts = item.split(chunk)
         if len(parts) == 1 or parts[0] or parts[-1] or any(parts[width:-1:width]):
             raise _NoMatch
@@ -129,6 +141,19 @@ def _read_in_slices(
             items += read_items(parts, limit - len(items), references_here)
         start = cut
     return items
+
+
+def _decoded(data: bytes, start: int, stop: int) -> str:
+    """The text of the UTF-8 ``data[start:stop]`` (which starts and ends with a
+    character), its line ends normalised (XML 1.0 section 2.11); bytes that are
+    not UTF-8 are no match (the general path reports them)."""
+    try:
+        text = data[start:stop].decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NoMatch from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 #: What a generated reader raises for a document that is not one it takes: a
@@ -168,7 +193,7 @@ def read(
     it over so); any other input is normalised here.
     """
     readers = _cache.get((cls, strict, False)) or readers_of(cls, strict=strict)
-    if readers is None or readers[2] > limits.max_depth:
+    if readers is None or readers.depth > limits.max_depth:
         return None  # (the general path checks the depth of the tree)
     if type(data) is bytes:
         raw = data
@@ -179,6 +204,10 @@ def read(
             raw = xml_input(data, limits)
         except DecodeError:  # the general path reports it
             return None
+    if readers.from_bytes is not None and len(raw) > 2 * _SLICE:
+        from_raw = _read_bytes(readers.from_bytes, raw, limits)
+        if from_raw is not _NO_MATCH:
+            return from_raw
     decoded = wellformed.text_of(raw)
     if decoded is None:
         return None
@@ -226,6 +255,39 @@ _ROOT_PROBE = 4096
 _NO_MATCH: Any = object()
 
 
+def _read_bytes(from_bytes: tuple[_BytesReader, _BytesReader], raw: bytes, limits: Limits) -> Any:
+    """What the compact, else the whitespace-tolerant, reader of the first
+    dialect reads of a long UTF-8 document straight from its bytes, a slice at a
+    time; ``_NO_MATCH`` when neither reads it so (its text is then read as any
+    other document's), ``None`` when the general path must run.
+
+    Its whole text is never held: that is the size of the document again, or two
+    or four times it when one character is beyond Latin-1 (a request's message in
+    Cyrillic makes every destination's text two bytes a character).
+    """
+    # (A comment, processing instruction, CDATA section or xsi:nil, which the
+    # text's reading takes, is no match here: a search of the whole document for
+    # them would cost more than the documents that have them.)
+    first = wellformed.utf8_start(raw)
+    if first is None or wellformed.characters_allowed(raw) is not Characters.ALLOWED:
+        return _NO_MATCH  # (the text's reading says what is wrong)
+    compact, spaced = from_bytes
+    limit, references = limits.max_list_items, 0x26 in raw  # "&"
+    try:
+        try:
+            value = compact(raw, first, limit, references)
+        except _NoMatch:
+            probe = raw[first:first + _ROOT_PROBE].decode("utf-8", "replace")
+            if not wellformed.may_have_space(probe):
+                return _NO_MATCH
+            value = spaced(raw, first, limit, references)
+    except _NoMatch:
+        return _NO_MATCH
+    except NOT_MINE:
+        return None
+    return None if wellformed.may_have_huge_text(raw) else value
+
+
 def _read_text(
     readers: _Readers, text: str, raw: bytes, limits: Limits, references: bool, cls: type[Any],
     strict: bool,
@@ -241,7 +303,7 @@ def _read_text(
     if document is None or text.find(f"<{document.root}", 0, _ROOT_PROBE) < 0:
         return _NO_MATCH
     published = _cache.get((cls, strict, True)) or readers_of(cls, strict=strict, published=True)
-    if published is None or published[2] > limits.max_depth:
+    if published is None or published.depth > limits.max_depth:
         return _NO_MATCH
     return _read_form(published, text, raw, limit, references)
 
@@ -249,20 +311,20 @@ def _read_text(
 def _read_form(readers: _Readers, text: str, raw: bytes, limit: int, references: bool) -> Any:
     """What the compact reader, else the whitespace-tolerant one, else the
     order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it."""
-    loose = readers[3]
+    loose = readers.loose
     # (A document with xsi:nil is for the order-tolerant reader, which takes
     # what the other two take. Bytes are searched faster.)
     nil = loose is not None and raw.find(b":nil") >= 0
     if not nil:
         try:
-            return readers[0](text, limit, references)
+            return readers.compact(text, limit, references)
         except _NoMatch:
             pass
     # Pretty-printed documents have whitespace between elements; the variant
     # that allows it is slower, so it is tried second.
     if not nil and wellformed.may_have_space(text):
         try:
-            return readers[1](text, limit, references)
+            return readers.spaced(text, limit, references)
         except _NoMatch:
             pass
     # Items whose children come in another order, with xsi:nil or unknown
@@ -278,17 +340,28 @@ def _read_form(readers: _Readers, text: str, raw: bytes, limit: int, references:
 # --- generated readers -----------------------------------------------------------
 
 _Reader = Callable[[str, int, bool], Any]
-_Readers = tuple[_Reader, _Reader, int, "_Reader | None"]
+_BytesReader = Callable[[bytes, int, int, bool], Any]
+
+
+class _Readers(NamedTuple):
+    """The readers of one document type, in one mode and dialect."""
+
+    compact: _Reader
+    spaced: _Reader  # whitespace between elements allowed
+    depth: int  # of its documents' elements
+    loose: _Reader | None  # items in any order: None when no list's items are read so
+    # The compact and the whitespace-tolerant reader of a long document's bytes
+    # (see _read_bytes): None unless its one list is read a slice at a time.
+    from_bytes: tuple[_BytesReader, _BytesReader] | None
+
 _cache: dict[tuple[type[Any], bool, bool], _Readers | None] = {}
 _sources: dict[tuple[type[Any], bool, bool], str] = {}
 _cache_lock = threading.Lock()
 
 
 def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False) -> _Readers | None:
-    """The compact and the whitespace-tolerant reader of ``cls`` (for ``strict``
-    decoding or not), the depth of its documents and the order-tolerant reader
-    (``None`` when no list holds items it takes); ``None``: no fast path for
-    ``cls``, which is no document type, or a model that holds itself.
+    """The readers of ``cls`` (for ``strict`` decoding or not); ``None``: no
+    fast path for ``cls``, which is no document type, or a model that holds itself.
     ``published``: the readers of the second dialect's documents (SPEC section
     5), ``None`` for a type that has none."""
     key = (cls, strict, published)
@@ -306,7 +379,14 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                 try:
                     depth = typed_depth(document.content, without_unions=True)
                     loose_reader = loose.build()
-                    entry = (compact.build(), spaced.build(), depth, loose_reader if loose.took_any else None)
+                    compact_reader, spaced_reader = compact.build(), spaced.build()
+                    compact_bytes, spaced_bytes = compact.from_bytes(), spaced.from_bytes()
+                    entry = _Readers(
+                        compact_reader, spaced_reader, depth,
+                        loose_reader if loose.took_any else None,
+                        None if compact_bytes is None or spaced_bytes is None
+                        else (compact_bytes, spaced_bytes),
+                    )
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
                 else:
@@ -402,6 +482,7 @@ class _Generator(Source):
                 "_NoMatch": _NoMatch,
                 "_SLICE": _SLICE,
                 "_read_in_slices": _read_in_slices,
+                "_decoded": _decoded,
                 "_INTS": INTS.__getitem__,
                 "_BOOLS": BOOLS.__getitem__,
                 "_decimals": decimals,
@@ -421,10 +502,12 @@ class _Generator(Source):
                 "_zip": zip,
             },
             locals=("text", "limit", "references", "parts", "span", "match", "position",
-                    "end", "count", "items_references", "p", "s", "start", "tags", "found"),
+                    "end", "count", "items_references", "p", "s", "start", "tags", "found",
+                    "data", "first", "stop"),
         )
         self.item_patterns: dict[str, tuple[str, int]] = {}
         self.lists: dict[tuple[int, str], tuple[str, str]] = {}
+        self._bytes_entry: str | None = None
 
     def build(self) -> _Reader:
         root = self._root()
@@ -432,6 +515,13 @@ class _Generator(Source):
         reader: _Reader = self.compile(
             f"<omni_codec fast {variant} of {self.cls.__qualname__}>", root
         )
+        return reader
+
+    def from_bytes(self) -> _BytesReader | None:
+        """The built reader of a long document's bytes, if it has one."""
+        if self._bytes_entry is None:
+            return None
+        reader: _BytesReader = self.namespace[self._bytes_entry]
         return reader
 
     # The root: fields in order, lists located by their tags.
@@ -554,7 +644,58 @@ class _Generator(Source):
             f"{var} = {read_items}(parts, limit, items_references"
             + (", text, _len(parts[0]), _len(text) - _len(parts[-1]))" if self.loose else ")"),
         ]
+        if not self.loose and self._in_slices(field.value):
+            self._bytes_entry = self._bytes_reader(
+                field, item_tag, item_regex, width, read_items, prefix, suffix, before_groups,
+                after_groups, var, finish,
+            )
         return self.function("_read_document", parameters, lines + finish)
+
+    def _in_slices(self, value: ValueShape) -> bool:
+        """Whether a long document's list ``value`` is read a slice at a time:
+        in the first dialect, when no bound on its length is checked (the reader
+        of each slice checks one)."""
+        return not self.document.published and rule_of(value).max_length is None
+
+    def _bytes_reader(
+        self, field: FieldShape, item_tag: str, item_regex: str, width: int, read_items: str,
+        prefix: str, suffix: str, before: list[_Group], after: list[_Group], var: str,
+        finish: list[str],
+    ) -> str:
+        """The reader of a long document's UTF-8 bytes (see ``_read_bytes``):
+        the text before the first item and after the last decoded and matched as
+        the text's reader matches them, the items read a slice at a time.
+        ``data[first:]`` is the document after its XML declaration."""
+        list_tag, item_start = f"<{field.name}>".encode(), item_tag.encode()
+        end_tag = ("</" + item_tag[1:]).encode()
+        # (The bytes' line ends are not normalised: "\r" is whitespace too.)
+        end = self.constant(
+            f"_{item_tag[1:-1]}_end_bytes",
+            re.compile(re.escape(end_tag) + (b"[ \t\r\n]*" if self.spaced else b"")),
+        )
+        taken = self.constant(
+            "_root_declarations_taken", partial(wellformed.root_declarations_taken, strict=self.strict)
+        )
+        lines = [
+            f"position = data.find({list_tag!r}, first)",
+            "if position < 0: raise _NoMatch",
+            f"position = data.find({item_start!r}, position + {len(list_tag)})",
+            "if position < 0 or _len(data) - position <= _SLICE: raise _NoMatch",
+            f"stop = data.rfind({end_tag!r})",
+            "if stop < position: raise _NoMatch",
+            f"stop = {end}.match(data, stop).end()",
+            "text = _decoded(data, first, position)",
+            f"if not {taken}(text): raise _NoMatch",
+            f"match = {prefix}.fullmatch(text)",
+            "if match is None: raise _NoMatch",
+            *self._take(before),
+            f"match = {suffix}.fullmatch(_decoded(data, stop, _len(data)))",
+            "if match is None: raise _NoMatch",
+            *self._take(after),
+            f"{var} = _read_in_slices(data, position, stop, {item_regex}, {end}, {width}, {read_items}, limit, references)",
+            *(line for block in finish for line in block.split("\n")),
+        ]
+        return self.function("_read_document_bytes", "data, first, limit, references", lines)
 
     def _sliced(
         self, value: ValueShape, item_tag: str, item_regex: str, width: int, read_items: str,
@@ -565,8 +706,7 @@ class _Generator(Source):
         ``_read_in_slices``): the text before the first item and after the last
         matched first, as the cut of the whole text would match them. Only the
         readers of the first dialect read so."""
-        if self.document.published or rule_of(value).max_length is not None:
-            # (A bound on the list's length is checked by the reader of each slice.)
+        if not self._in_slices(value):
             return []
         end_tag = "</" + item_tag[1:]
         end = self.constant(f"_{item_tag[1:-1]}_end", re.compile(re.escape(end_tag) + self.space))

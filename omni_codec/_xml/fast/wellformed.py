@@ -32,6 +32,7 @@ __all__ = [
     "may_have_space",
     "text_of",
     "unescape",
+    "utf8_start",
     "without_markup",
     "root_declarations_taken",
 ]
@@ -140,6 +141,30 @@ def text_of(raw: bytes) -> tuple[str, bytes] | None:
     """
     if raw.startswith(_UTF16_BOMS):
         return _utf16_text_of(raw)
+    body = _body_of(raw)
+    if body is None:
+        return None
+    start, encoding = body
+    try:
+        return raw[start:].decode(encoding), raw
+    except UnicodeDecodeError:
+        return None
+
+
+def utf8_start(raw: bytes) -> int | None:
+    """Where the document after its XML declaration starts, when it is one in
+    UTF-8 that :func:`text_of` reads (``None`` for any other): for a reader that
+    decodes the bytes a piece at a time."""
+    if raw.startswith(_UTF16_BOMS):
+        return None
+    body = _body_of(raw)
+    return body[0] if body is not None and body[1] == "utf-8" else None
+
+
+def _body_of(raw: bytes) -> tuple[int, str] | None:
+    """Where a document not in UTF-16 starts after its XML declaration, and the
+    name Python decodes it by; ``None``: a declaration or start this path does
+    not read."""
     start, encoding = 0, "utf-8"
     if raw.startswith(b"<?xml"):
         declaration = _DECLARATION.match(raw[:200].decode("ascii", "replace"))
@@ -154,10 +179,7 @@ def text_of(raw: bytes) -> tuple[str, bytes] | None:
             encoding = found
     elif not raw.startswith(b"<"):
         return None  # another byte order mark, leading whitespace: general path
-    try:
-        return raw[start:].decode(encoding), raw
-    except UnicodeDecodeError:
-        return None
+    return start, encoding
 
 
 def _utf16_text_of(raw: bytes) -> tuple[str, bytes] | None:
