@@ -223,24 +223,15 @@ def test_items_encoded_in_slices_make_the_general_writers_bytes(cls: type, data:
 
 
 @contextlib.contextmanager
-def slices_of(size: int, cls: type) -> Iterator[None]:
-    """``cls``'s readers reading every list longer than ``size`` characters a
+def slices_of(size: int) -> Iterator[None]:
+    """The fast readers reading every list longer than ``size`` characters a
     slice at a time, as they read long documents."""
-    readers = [
-        reader for strict in (False, True)
-        for entry in [fast_reader.readers_of(cls, strict=strict)] if entry is not None
-        for reader in (entry.compact, entry.spaced, entry.loose) if reader is not None
-    ]
     every = fast_reader._SLICE
     fast_reader._SLICE = size
-    for reader in readers:
-        reader.__globals__["_SLICE"] = size
     try:
         yield
     finally:
         fast_reader._SLICE = every
-        for reader in readers:
-            reader.__globals__["_SLICE"] = every
 
 
 @pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)
@@ -251,7 +242,7 @@ def test_fast_reader_reads_what_the_general_reader_reads(cls: type, data: st.Dat
     value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
     document = writer.write(value)
     size = data.draw(st.sampled_from([None, 1, 2, 40, 300, 1000]), label="slice")
-    with contextlib.nullcontext() if size is None else slices_of(size, cls):
+    with contextlib.nullcontext() if size is None else slices_of(size):
         for form in (document, document.decode("utf-8")):
             fast = fast_reader.read(form, cls, DEFAULT_LIMITS)
             if not uses_json(value):
@@ -295,7 +286,7 @@ def test_an_irregular_item_anywhere_in_any_slice_is_not_lost(irregular: int, cha
     document = f"<omniResponse><bulkId>b</bulkId><messages>{''.join(items)}</messages></omniResponse>"
     expected = outcome(general_decode, document.encode(), OmniResponse)
     for size in range(1, len(document), 37):
-        with slices_of(size, OmniResponse):
+        with slices_of(size):
             assert_same_outcome(outcome(fast_decode, document.encode(), OmniResponse), expected)
 
 
@@ -314,7 +305,7 @@ def test_the_order_tolerant_reader_reads_a_slice_at_a_time_too(change: tuple[str
     expected = outcome(general_decode, document, OmniResponse)
     takes = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is not None
     for size in range(1, len(document), 37):
-        with slices_of(size, OmniResponse):
+        with slices_of(size):
             assert (fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is not None) is takes
             assert_same_outcome(outcome(fast_decode, document, OmniResponse), expected)
 
@@ -357,7 +348,7 @@ def test_a_long_document_read_from_its_bytes_is_read_as_its_text(change: tuple[b
         for strict in (False, True):
             expected = outcome(general_decode, changed, OmniResponse, strict=strict)
             for size in [*range(1, len(changed), 41), 10**9]:
-                with slices_of(size, OmniResponse):
+                with slices_of(size):
                     assert_same_outcome(outcome(fast_decode, changed, OmniResponse, strict=strict), expected)
 
 
@@ -372,7 +363,7 @@ def test_a_long_document_is_never_decoded_whole(monkeypatch: pytest.MonkeyPatch)
         raise AssertionError("the whole document was decoded")
 
     monkeypatch.setattr(wellformed, "text_of", whole)
-    with slices_of(300, OmniResponse):
+    with slices_of(300):
         assert_same(fast_reader.read(document, OmniResponse, DEFAULT_LIMITS), expected)
         pretty = writer.write(expected, pretty=True).replace(b"\n", b"\r\n")
         assert_same(fast_reader.read(pretty, OmniResponse, DEFAULT_LIMITS), expected)
@@ -437,7 +428,7 @@ def test_mutated_documents_decode_as_the_general_path_decodes_them(
     """Also when the list is read a slice at a time, from the document's bytes."""
     document = data.draw(mutated_documents(cls), label="document")
     size = data.draw(st.sampled_from([None, 1, 40]), label="slice")
-    with contextlib.nullcontext() if size is None else slices_of(size, cls):
+    with contextlib.nullcontext() if size is None else slices_of(size):
         for strict in (False, True):
             assert_same_outcome(
                 outcome(fast_decode, document, cls, strict=strict),
@@ -884,7 +875,7 @@ def test_a_text_node_the_tree_parse_could_refuse_is_handed_back(monkeypatch: pyt
     monkeypatch.setattr(wellformed, "TEXT_WINDOW", 1000)
     assert fast_reader.read(_response(description="x" * 2500), OmniResponse, DEFAULT_LIMITS) is None
     assert fast_reader.read(_response(description="x" * 500), OmniResponse, DEFAULT_LIMITS) is not None
-    with slices_of(40, OmniResponse):  # (a long document, read from its bytes)
+    with slices_of(40):  # (a long document, read from its bytes)
         for length, taken in ((2500, False), (500, True)):
             document = _long_response().replace(b"Message sent", b"x" * length, 1)
             assert (fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is not None) is taken

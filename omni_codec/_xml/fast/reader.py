@@ -143,6 +143,11 @@ def _read_in_slices(
     return items
 
 
+def _long(text: str | bytes, position: int) -> bool:
+    """Whether the items from ``position`` on are read a slice at a time."""
+    return len(text) - position > _SLICE
+
+
 def _decoded(data: bytes, start: int, stop: int) -> str:
     """The text of the UTF-8 ``data[start:stop]`` (which starts and ends with a
     character), its line ends normalised (XML 1.0 section 2.11); bytes that are
@@ -480,7 +485,7 @@ class _Generator(Source):
             {
                 "Miss": Miss,
                 "_NoMatch": _NoMatch,
-                "_SLICE": _SLICE,
+                "_long": _long,
                 "_read_in_slices": _read_in_slices,
                 "_decoded": _decoded,
                 "_INTS": INTS.__getitem__,
@@ -680,7 +685,7 @@ class _Generator(Source):
             f"position = data.find({list_tag!r}, first)",
             "if position < 0: raise _NoMatch",
             f"position = data.find({item_start!r}, position + {len(list_tag)})",
-            "if position < 0 or _len(data) - position <= _SLICE: raise _NoMatch",
+            "if position < 0 or not _long(data, position): raise _NoMatch",
             f"stop = data.rfind({end_tag!r})",
             "if stop < position: raise _NoMatch",
             f"stop = {end}.match(data, stop).end()",
@@ -725,7 +730,7 @@ class _Generator(Source):
         ]
         return [
             # (Short documents are cut at once: one slice.)
-            f"if position >= 0 and _len(text) - position > _SLICE:",
+            "if position >= 0 and _long(text, position):",
             *(f"    {line}" for line in lines),
         ]
 
