@@ -352,6 +352,18 @@ def test_a_long_document_read_from_its_bytes_is_read_as_its_text(change: tuple[b
                     assert_same_outcome(outcome(fast_decode, changed, OmniResponse, strict=strict), expected)
 
 
+def test_a_long_document_in_another_encoding_is_read_from_its_text() -> None:
+    document = _long_response(50).replace(b"<bulkId>b", "<bulkId>b\u00e9\u0431".encode())
+    expected = general_decode(document, OmniResponse)
+    text = document.decode("utf-8")
+    with slices_of(300):
+        for form in (
+            '<?xml version="1.0" encoding="UTF-16"?>'.encode("utf-16") + text.encode("utf-16")[2:],
+            b'<?xml version="1.0" encoding="ISO-8859-1"?>' + text.replace("\u0431", "&#1073;").encode("latin-1"),
+        ):
+            assert_same(fast_reader.read(form, OmniResponse, DEFAULT_LIMITS), expected)
+
+
 def test_a_long_document_is_never_decoded_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     """Its items are decoded a slice at a time: one character beyond Latin-1
     before them (a request's message, say) would make a whole text two or four

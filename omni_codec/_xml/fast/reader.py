@@ -209,17 +209,31 @@ def read(
             raw = xml_input(data, limits)
         except DecodeError:  # the general path reports it
             return None
+    allowed: Characters | None = None
+    missed = 0  # how many of the compact and the whitespace-tolerant reader missed
     if readers.from_bytes is not None and len(raw) > 2 * _SLICE:
-        from_raw = _read_bytes(readers.from_bytes, raw, limits)
-        if from_raw is not _NO_MATCH:
-            return from_raw
+        first = wellformed.utf8_start(raw)
+        if first is not None:  # (UTF-8)
+            allowed = wellformed.characters_allowed(raw)
+            if allowed is Characters.REFUSED:
+                return None
+            if allowed is Characters.ALLOWED:  # (a "]]>" may end CDATA, read in the text)
+                from_raw = _read_bytes(readers.from_bytes, raw, first, limits)
+                if type(from_raw) is _Missed:
+                    missed = from_raw.readers
+                elif from_raw is not _NO_MATCH:
+                    return from_raw
     decoded = wellformed.text_of(raw)
     if decoded is None:
         return None
-    text, raw = decoded
-    allowed = wellformed.characters_allowed(raw)
-    if allowed is Characters.REFUSED:
-        return None
+    text, checked = decoded
+    # (The characters are checked in the bytes the text was decoded from, or,
+    # for UTF-16, in its UTF-8: once.)
+    if allowed is None or checked is not raw:
+        allowed = wellformed.characters_allowed(checked)
+        if allowed is Characters.REFUSED:
+            return None
+    raw = checked
     # (What is looked for is looked for in ``raw``, which holds the same ASCII
     # characters: a search of bytes is several times faster than one of a str
     # of two or four bytes per character.)
@@ -232,7 +246,7 @@ def read(
         if allowed is not Characters.TERMINATOR:  # (a "]]>" outside CDATA is refused)
             if not wellformed.root_declarations_taken(text, strict=strict):
                 return None
-            value = _read_text(readers, text, raw, limits, 0x26 in raw, cls, strict)  # "&"
+            value = _read_text(readers, text, raw, limits, 0x26 in raw, cls, strict, missed)  # "&"
         if value is _NO_MATCH and (
             raw.find(b"<!") >= 0 or raw.find(b"<?", 5 if raw.startswith(b"<?xml") else 0) >= 0
         ):
@@ -260,11 +274,15 @@ _ROOT_PROBE = 4096
 _NO_MATCH: Any = object()
 
 
-def _read_bytes(from_bytes: tuple[_BytesReader, _BytesReader], raw: bytes, limits: Limits) -> Any:
+def _read_bytes(
+    from_bytes: tuple[_BytesReader, _BytesReader], raw: bytes, first: int, limits: Limits
+) -> Any:
     """What the compact, else the whitespace-tolerant, reader of the first
-    dialect reads of a long UTF-8 document straight from its bytes, a slice at a
-    time; ``_NO_MATCH`` when neither reads it so (its text is then read as any
-    other document's), ``None`` when the general path must run.
+    dialect reads of a long UTF-8 document straight from its bytes (``raw[first:]``
+    after its XML declaration, its characters checked), a slice at a time.
+    Else its text is read as any other document's: ``_NO_MATCH`` when neither
+    reader reads its list so, a ``_Missed`` when they missed it there. ``None``:
+    the general path must run.
 
     Its whole text is never held: that is the size of the document again, or two
     or four times it when one character is beyond Latin-1 (a request's message in
@@ -273,35 +291,56 @@ def _read_bytes(from_bytes: tuple[_BytesReader, _BytesReader], raw: bytes, limit
     # (A comment, processing instruction, CDATA section or xsi:nil, which the
     # text's reading takes, is no match here: a search of the whole document for
     # them would cost more than the documents that have them.)
-    first = wellformed.utf8_start(raw)
-    if first is None or wellformed.characters_allowed(raw) is not Characters.ALLOWED:
-        return _NO_MATCH  # (the text's reading says what is wrong)
     compact, spaced = from_bytes
     limit, references = limits.max_list_items, 0x26 in raw  # "&"
     try:
-        try:
-            value = compact(raw, first, limit, references)
-        except _NoMatch:
-            probe = raw[first:first + _ROOT_PROBE].decode("utf-8", "replace")
-            if not wellformed.may_have_space(probe):
-                return _NO_MATCH
-            value = spaced(raw, first, limit, references)
+        value = compact(raw, first, limit, references)
     except _NoMatch:
-        return _NO_MATCH
+        value = _MISSED_COMPACT
     except NOT_MINE:
         return None
+    if value is _MISSED_COMPACT:
+        probe = raw[first:first + _ROOT_PROBE].decode("utf-8", "replace")
+        if not wellformed.may_have_space(probe):
+            return _MISSED_COMPACT
+        try:
+            value = spaced(raw, first, limit, references)
+        except _NoMatch:
+            return _MISSED_BOTH
+        except NOT_MINE:
+            return None
+    if value is _NOT_SLICED:
+        return _NO_MATCH
     return None if wellformed.may_have_huge_text(raw) else value
+
+
+class _Missed:
+    """What ``_read_bytes`` returns when the compact reader (``readers`` 1), or
+    it and the whitespace-tolerant one (2), missed a document's bytes where its
+    list is read: reading its text, they would miss it again, and are passed
+    over (this only saves time: a reader that misses hands the document on)."""
+
+    __slots__ = ("readers",)
+
+    def __init__(self, readers: int) -> None:
+        self.readers = readers
+
+
+_MISSED_COMPACT, _MISSED_BOTH = _Missed(1), _Missed(2)
+# What a reader of bytes returns for a document whose list it does not read a
+# slice at a time (no item, or too few): its text's readers read it.
+_NOT_SLICED: Any = object()
 
 
 def _read_text(
     readers: _Readers, text: str, raw: bytes, limits: Limits, references: bool, cls: type[Any],
-    strict: bool,
+    strict: bool, missed: int = 0,
 ) -> Any:
     """What ``readers`` read of ``text`` (``raw`` is its UTF-8), else, for a
     document of the second dialect, what its readers read; ``_NO_MATCH`` when
-    none matches it."""
+    none matches it. ``missed``: see ``_read_form``."""
     limit = limits.max_list_items
-    value = _read_form(readers, text, raw, limit, references)
+    value = _read_form(readers, text, raw, limit, references, missed)
     if value is not _NO_MATCH:
         return value
     document = published_document_of(cls)
@@ -313,21 +352,25 @@ def _read_text(
     return _read_form(published, text, raw, limit, references)
 
 
-def _read_form(readers: _Readers, text: str, raw: bytes, limit: int, references: bool) -> Any:
+def _read_form(
+    readers: _Readers, text: str, raw: bytes, limit: int, references: bool, missed: int = 0
+) -> Any:
     """What the compact reader, else the whitespace-tolerant one, else the
-    order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it."""
+    order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it.
+    ``missed``: the first one or two missed the document's bytes (see
+    ``_read_bytes``), and are not tried again."""
     loose = readers.loose
     # (A document with xsi:nil is for the order-tolerant reader, which takes
     # what the other two take. Bytes are searched faster.)
     nil = loose is not None and raw.find(b":nil") >= 0
-    if not nil:
+    if not nil and not missed:
         try:
             return readers.compact(text, limit, references)
         except _NoMatch:
             pass
     # Pretty-printed documents have whitespace between elements; the variant
     # that allows it is slower, so it is tried second.
-    if not nil and wellformed.may_have_space(text):
+    if not nil and missed < 2 and wellformed.may_have_space(text):
         try:
             return readers.spaced(text, limit, references)
         except _NoMatch:
@@ -488,6 +531,7 @@ class _Generator(Source):
                 "_long": _long,
                 "_read_in_slices": _read_in_slices,
                 "_decoded": _decoded,
+                "_NOT_SLICED": _NOT_SLICED,
                 "_INTS": INTS.__getitem__,
                 "_BOOLS": BOOLS.__getitem__,
                 "_decimals": decimals,
@@ -683,9 +727,9 @@ class _Generator(Source):
         )
         lines = [
             f"position = data.find({list_tag!r}, first)",
-            "if position < 0: raise _NoMatch",
+            "if position < 0: return _NOT_SLICED",
             f"position = data.find({item_start!r}, position + {len(list_tag)})",
-            "if position < 0 or not _long(data, position): raise _NoMatch",
+            "if position < 0 or not _long(data, position): return _NOT_SLICED",
             f"stop = data.rfind({end_tag!r})",
             "if stop < position: raise _NoMatch",
             f"stop = {end}.match(data, stop).end()",
