@@ -45,6 +45,7 @@ from omni_codec import (
 from omni_codec._binding import Kind, StructShape, ValueShape, document_of, published_document_of
 from omni_codec._scalars import OmniDateTime
 from omni_codec._xml import fast, parser, reader, writer
+from omni_codec._xml.chars import is_char
 from omni_codec._xml.fast import columns, wellformed
 from omni_codec._xml.fast import reader as fast_reader
 from omni_codec._xml.fast import writer as fast_writer
@@ -992,6 +993,25 @@ def test_the_escaping_writers_check_agrees_with_escape_text(texts: list[str]) ->
     for text in texts:
         if not refused(text):
             assert writer.escape_markup(text) == writer.escape_text(text)
+
+
+_CHARACTER_PIECES = ["a", "]", "]]", ">", "]]>", "<![CDATA[", "\t", "\r", "\x00", "\x08", "\x1f", "\u00e9",
+                     "\u4e2d", "\ufffd", "\uff01", "\ufffe", "\uffff", "\U0001f600"]
+
+
+@given(text=st.lists(st.sampled_from(_CHARACTER_PIECES), max_size=150).map("".join))
+@example(text="\uff01" * 70 + "\ufffe")
+@example(text="\uff01" * 70 + "\ufffd]]>")
+def test_the_characters_of_a_document_are_checked_as_xml_allows_them(text: str) -> None:
+    """Characters XML 1.0 does not allow are refused; "]]>" is allowed only where
+    a CDATA section may end it (the text's reading then checks it is)."""
+    if not all(is_char(ord(char)) for char in text):
+        wanted = wellformed.Characters.REFUSED
+    elif "]]>" in text:
+        wanted = wellformed.Characters.TERMINATOR if "<![CDATA[" in text else wellformed.Characters.REFUSED
+    else:
+        wanted = wellformed.Characters.ALLOWED
+    assert wellformed.characters_allowed(text.encode("utf-8")) is wanted
 
 
 _REFERENCE_PIECES = ["a", "\u00e9", "&", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#13;", "&#xD;",

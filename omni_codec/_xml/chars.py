@@ -20,7 +20,7 @@ __all__ = [
     "is_char",
     "json_has_escape",
     "json_may_hold_non_char",
-    "marking_table",
+    "unmarked_bytes",
 ]
 
 # Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
@@ -52,16 +52,17 @@ def has_noncharacter_text(text: str) -> bool:
     return "\ufffe" in text or "\uffff" in text
 
 
-def marking_table(marked: frozenset[int]) -> bytes:
-    """A ``bytes.translate`` table that maps the bytes of ``marked`` to 0, the
-    others to 1 (see :func:`has_marked`)."""
-    return bytes(0 if byte in marked else 1 for byte in range(256))
+def unmarked_bytes(marked: frozenset[int]) -> bytes:
+    """The bytes other than ``marked``, which :func:`has_marked` deletes."""
+    return bytes(byte for byte in range(256) if byte not in marked)
 
 
-def has_marked(raw: bytes, table: bytes) -> bool:
-    """Whether ``raw`` has a byte that ``table`` marks: a table lookup per byte,
-    several times faster than a regular expression over the text."""
-    return b"\0" in raw.translate(table)
+def has_marked(raw: bytes, unmarked: bytes) -> bool:
+    """Whether ``raw`` has a byte other than ``unmarked``: what is left when
+    ``bytes.translate`` deletes the others, a table lookup per byte, several
+    times faster than a regular expression over the text (and faster than
+    translating every byte, as it writes nearly nothing)."""
+    return bool(raw.translate(None, unmarked))
 
 
 def has_noncharacter(raw: bytes) -> bool:

@@ -20,7 +20,7 @@ from functools import partial
 from itertools import repeat
 from typing import cast
 
-from ..chars import CONTROL_BYTES, has_noncharacter, is_char
+from ..chars import CONTROL_BYTES, has_noncharacter, is_char, unmarked_bytes
 from .source import Miss
 
 __all__ = [
@@ -113,13 +113,16 @@ _DECLARATION = re.compile(
 _ENCODINGS = {"utf-8": "utf-8", "iso-8859-1": "latin-1"}
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-# The bytes looked for, with one lookup per byte: 0 for the control characters
-# XML 1.0 does not allow, 2 for "]" (of "]]>", not allowed in text, section 2.4)
-# and 0xEF (which starts U+FFFE and U+FFFF), 1 for any other. The last two are
-# rare: a document with either is searched for the sequences themselves.
-_CHARACTER_TABLE = bytes(
-    0 if byte in CONTROL_BYTES else 2 if byte in b"]\xef" else 1 for byte in range(256)
-)
+# The bytes looked for: the control characters XML 1.0 does not allow, "]" (of
+# "]]>", not allowed in text, section 2.4) and 0xEF (which starts U+FFFE and
+# U+FFFF). One ``bytes.translate`` deletes every other byte (a lookup per byte);
+# what is left is looked at. The last two are rare: a document with either is
+# searched for the sequences themselves.
+_RARE = b"]\xef"
+_ORDINARY = unmarked_bytes(CONTROL_BYTES | frozenset(_RARE))
+# Up to this many lead bytes of U+FFFE and U+FFFF are looked at one by one; a
+# document with more is searched by a regular expression.
+_LEADS_LOOKED_AT = 64
 #: libxml2 refuses a text node of over XML_MAX_HUGE_LENGTH bytes (XML_MAX_TEXT_LENGTH
 #: without huge_tree), which is not a well-formedness rule: the general path's
 #: error must be given for it. A run that long without a "<" contains a whole
@@ -213,17 +216,29 @@ def characters_allowed(raw: bytes) -> Characters:
     Whether it has a reference to a character XML does not allow is for
     :func:`unescape` to say.
     """
-    marks = raw.translate(_CHARACTER_TABLE)
-    if b"\0" in marks:
-        return Characters.REFUSED
-    if b"\2" not in marks:
+    found = raw.translate(None, _ORDINARY)
+    if not found:
         return Characters.ALLOWED
-    if has_noncharacter(raw):
+    if found.translate(None, _RARE):  # a control character
         return Characters.REFUSED
-    # (A search for "]]>" costs more than the translation; one for "]" is a memchr.)
-    if 0x5D in raw and b"]]>" in raw:
+    if 0xEF in found and _has_noncharacter(raw, found.count(0xEF)):
+        return Characters.REFUSED
+    if 0x5D in found and b"]]>" in raw:  # "]"
         return Characters.TERMINATOR if b"<![CDATA[" in raw else Characters.REFUSED
     return Characters.ALLOWED
+
+
+def _has_noncharacter(raw: bytes, leads: int) -> bool:
+    """Whether the UTF-8 ``raw``, which holds ``leads`` bytes 0xEF, encodes
+    U+FFFE or U+FFFF."""
+    if leads > _LEADS_LOOKED_AT:
+        return has_noncharacter(raw)
+    position = raw.find(0xEF)
+    while position >= 0:
+        if raw[position + 1:position + 3] in (b"\xbf\xbe", b"\xbf\xbf"):
+            return True
+        position = raw.find(0xEF, position + 1)
+    return False
 
 
 # Comments, processing instructions and CDATA sections, as XML 1.0 sections 2.5,

@@ -49,7 +49,7 @@ from ..._binding import DocumentShape, Kind, StructShape, ValueShape, document_o
 from ..._checks import code_rule, rule_of, safe_check
 from ..._scalars import ScalarError, format_datetime, format_decimal
 from .. import writer as general
-from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, marking_table
+from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, unmarked_bytes
 from .columns import column_checker
 from .source import Miss, Source, any_of
 
@@ -58,10 +58,10 @@ __all__ = ["needs_care", "unwritable", "write", "writer_of"]
 # The bytes of UTF-8 text that escape_text would change or refuse: the markup
 # characters, "\r" (written as a reference) and the control characters outside
 # XML 1.0's Char production.
-_CARE_TABLE = marking_table(CONTROL_BYTES | frozenset(b"&<>\r"))
+_NO_CARE = unmarked_bytes(CONTROL_BYTES | frozenset(b"&<>\r"))
 
 
-_CONTROL_TABLE = marking_table(CONTROL_BYTES)
+_NOT_CONTROL = unmarked_bytes(CONTROL_BYTES)
 
 
 def needs_care(texts: list[str]) -> bool:
@@ -72,7 +72,7 @@ def needs_care(texts: list[str]) -> bool:
         raw = "".join(texts).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return True
-    return has_marked(raw, _CARE_TABLE) or has_noncharacter(raw)
+    return has_marked(raw, _NO_CARE) or has_noncharacter(raw)
 
 
 def unwritable(texts: list[str]) -> bool:
@@ -81,7 +81,7 @@ def unwritable(texts: list[str]) -> bool:
         raw = "".join(texts).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return True
-    return has_marked(raw, _CONTROL_TABLE) or has_noncharacter(raw)
+    return has_marked(raw, _NOT_CONTROL) or has_noncharacter(raw)
 
 
 class _IntTexts(dict[int, str]):
