@@ -123,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         policy = dataclasses.replace(policy, clock=time.thread_time)
     largest = max(sizes)
     limits = Limits(
-        max_bytes=max(DEFAULT_LIMITS.max_bytes, 1024 * largest),
+        # (A delivery report in UTF-16 takes some 1.5 KB a message.)
+        max_bytes=max(DEFAULT_LIMITS.max_bytes, 4096 * largest),
         max_list_items=max(DEFAULT_LIMITS.max_list_items, largest),
     )
     types = args.types or TYPES
