@@ -365,6 +365,20 @@ def test_a_long_document_in_another_encoding_is_read_from_its_text() -> None:
             assert_same(fast_reader.read(form, OmniResponse, DEFAULT_LIMITS), expected)
 
 
+def test_a_long_document_its_bytes_reading_does_not_take_is_read_from_its_text() -> None:
+    """No item to read a slice at a time (a long text before an empty list), or
+    an item only the order-tolerant reader takes: still the fast path's."""
+    empty = b"<omniResponse><bulkId>" + b"b" * 500 + b"</bulkId><messages></messages></omniResponse>"
+    nil = _long_response().replace(
+        b"<to><phoneNumber>", b'<to><emailAddress i:nil="true"/><phoneNumber>', 1
+    ).replace(b"<omniResponse>", f'<omniResponse xmlns:i="{XSI_BYTES.decode()}">'.encode())
+    with slices_of(40):
+        for document in (empty, nil):
+            fast = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS)
+            assert fast is not None
+            assert_same(fast, general_decode(document, OmniResponse))
+
+
 def test_a_long_document_is_never_decoded_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     """Its items are decoded a slice at a time: one character beyond Latin-1
     before them (a request's message, say) would make a whole text two or four
