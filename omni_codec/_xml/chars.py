@@ -65,10 +65,23 @@ def has_marked(raw: bytes, unmarked: bytes) -> bool:
     return bool(raw.translate(None, unmarked))
 
 
-def has_noncharacter(raw: bytes) -> bool:
+# Up to this many lead bytes of U+FFFE and U+FFFF are looked at one by one; a
+# text with more is searched by the regular expression.
+_LEADS_LOOKED_AT = 64
+
+
+def has_noncharacter(raw: bytes, leads: int | None = None) -> bool:
     """Whether the UTF-8 ``raw`` encodes U+FFFE or U+FFFF (a memchr for their
-    lead byte first: text in most scripts has none)."""
-    return 0xEF in raw and _NONCHARACTER.search(raw) is not None
+    lead byte first: text in most scripts has none). ``leads``: how many bytes
+    0xEF ``raw`` holds, when the caller knows; a few are looked at one by one."""
+    if leads is None or leads > _LEADS_LOOKED_AT:
+        return 0xEF in raw and _NONCHARACTER.search(raw) is not None
+    position = raw.find(0xEF)
+    while position >= 0:
+        if raw[position + 1:position + 3] in (b"\xbf\xbe", b"\xbf\xbf"):
+            return True
+        position = raw.find(0xEF, position + 1)
+    return False
 
 
 # In JSON text, a character outside the production can only be an escape:

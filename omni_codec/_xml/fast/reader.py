@@ -156,9 +156,12 @@ def _decoded(data: bytes, start: int, stop: int) -> str:
         text = data[start:stop].decode("utf-8")
     except UnicodeDecodeError:
         raise _NoMatch from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    return _line_ends_normalised(text) if "\r" in text else text
+
+
+def _line_ends_normalised(text: str) -> str:
+    """``text`` with CR LF and CR made LF (XML 1.0 section 2.11)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 #: What a generated reader raises for a document that is not one it takes: a
@@ -238,7 +241,7 @@ def read(
     # characters: a search of bytes is several times faster than one of a str
     # of two or four bytes per character.)
     if 0x0D in raw:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _line_ends_normalised(text)
     # (The cyclic collector is left alone: pausing it would speed this up, but it
     # is process-wide state a library must not touch.)
     try:
@@ -499,6 +502,26 @@ class _Loose:
     unknown: int = 0
 
 
+@dataclass(frozen=True)
+class _OneList:
+    """What reads a document whose root holds one list: the list's field and
+    variable, its items' start tag, pattern (``width`` parts an item) and reading
+    function, the patterns of the text before the first item and after the last
+    with their groups, and the lines that return the document's value."""
+
+    field: FieldShape
+    item_tag: str
+    item_regex: str
+    width: int
+    read_items: str
+    prefix: str
+    suffix: str
+    before: list[_Group]
+    after: list[_Group]
+    var: str
+    finish: list[str]
+
+
 class _Generator(Source):
     """Writes the Python source of one document type's reader.
 
@@ -663,6 +686,10 @@ class _Generator(Source):
         opening = self.constant("_opening", re.compile(f"{head}{before}"))
         prefix = self.constant("_prefix", re.compile(f"{head}{before}<{field.name}>{space}"))
         suffix = self.constant("_suffix", re.compile(f"</{field.name}>{space}{after}{tail}"))
+        one = _OneList(
+            field, item_tag, item_regex, width, read_items, prefix, suffix, before_groups,
+            after_groups, var, finish,
+        )
         lines = [
             # A document irregular from its start (an unknown field before the
             # list, say) is handed back before the cut.
@@ -673,7 +700,7 @@ class _Generator(Source):
             # before the whole text is cut.
             f"position = text.find({item_tag!r}, match.end() + {len(field.name) + 2})",
             f"if position >= 0 and {item_regex}.match(text, position) is None: raise _NoMatch",
-            *self._sliced(field.value, item_tag, item_regex, width, read_items, prefix, suffix, before_groups, after_groups, var, finish),
+            *self._sliced(one),
             f"parts = {item_regex}.split(text)",
             # No item: an empty or absent list, or no match at all.
             f"if _len(parts) == 1: return {read_root}(text, limit, references)",
@@ -694,10 +721,7 @@ class _Generator(Source):
             + (", text, _len(parts[0]), _len(text) - _len(parts[-1]))" if self.loose else ")"),
         ]
         if not self.loose and self._in_slices(field.value):
-            self._bytes_entry = self._bytes_reader(
-                field, item_tag, item_regex, width, read_items, prefix, suffix, before_groups,
-                after_groups, var, finish,
-            )
+            self._bytes_entry = self._bytes_reader(one)
         return self.function("_read_document", parameters, lines + finish)
 
     def _in_slices(self, value: ValueShape) -> bool:
@@ -706,20 +730,16 @@ class _Generator(Source):
         of each slice checks one)."""
         return not self.document.published and rule_of(value).max_length is None
 
-    def _bytes_reader(
-        self, field: FieldShape, item_tag: str, item_regex: str, width: int, read_items: str,
-        prefix: str, suffix: str, before: list[_Group], after: list[_Group], var: str,
-        finish: list[str],
-    ) -> str:
+    def _bytes_reader(self, one: _OneList) -> str:
         """The reader of a long document's UTF-8 bytes (see ``_read_bytes``):
         the text before the first item and after the last decoded and matched as
         the text's reader matches them, the items read a slice at a time.
         ``data[first:]`` is the document after its XML declaration."""
-        list_tag, item_start = f"<{field.name}>".encode(), item_tag.encode()
-        end_tag = ("</" + item_tag[1:]).encode()
+        list_tag, item_start = f"<{one.field.name}>".encode(), one.item_tag.encode()
+        end_tag = ("</" + one.item_tag[1:]).encode()
         # (The bytes' line ends are not normalised: "\r" is whitespace too.)
         end = self.constant(
-            f"_{item_tag[1:-1]}_end_bytes",
+            f"_{one.item_tag[1:-1]}_end_bytes",
             re.compile(re.escape(end_tag) + (b"[ \t\r\n]*" if self.spaced else b"")),
         )
         taken = self.constant(
@@ -735,47 +755,55 @@ class _Generator(Source):
             f"stop = {end}.match(data, stop).end()",
             "text = _decoded(data, first, position)",
             f"if not {taken}(text): raise _NoMatch",
-            f"match = {prefix}.fullmatch(text)",
-            "if match is None: raise _NoMatch",
-            *self._take(before),
-            f"match = {suffix}.fullmatch(_decoded(data, stop, _len(data)))",
-            "if match is None: raise _NoMatch",
-            *self._take(after),
-            f"{var} = _read_in_slices(data, position, stop, {item_regex}, {end}, {width}, {read_items}, limit, references)",
-            *(line for block in finish for line in block.split("\n")),
+            *self._items_in_slices(
+                one, "data", f"{one.prefix}.fullmatch(text)",
+                f"{one.suffix}.fullmatch(_decoded(data, stop, _len(data)))", end,
+            ),
         ]
         return self.function("_read_document_bytes", "data, first, limit, references", lines)
 
-    def _sliced(
-        self, value: ValueShape, item_tag: str, item_regex: str, width: int, read_items: str,
-        prefix: str, suffix: str, before: list[_Group], after: list[_Group], var: str,
-        finish: list[str],
-    ) -> list[str]:
+    def _sliced(self, one: _OneList) -> list[str]:
         """The reading of a long document's items a slice at a time (see
         ``_read_in_slices``): the text before the first item and after the last
         matched first, as the cut of the whole text would match them. Only the
         readers of the first dialect read so."""
-        if not self._in_slices(value):
+        if not self._in_slices(one.field.value):
             return []
-        end_tag = "</" + item_tag[1:]
-        end = self.constant(f"_{item_tag[1:-1]}_end", re.compile(re.escape(end_tag) + self.space))
+        end_tag = "</" + one.item_tag[1:]
+        end = self.constant(f"_{one.item_tag[1:-1]}_end", re.compile(re.escape(end_tag) + self.space))
         lines = [
             "stop = text.rfind(" + repr(end_tag) + ")",
             "if stop < 0: raise _NoMatch",
             f"stop = {end}.match(text, stop).end()",
-            f"match = {prefix}.fullmatch(text, 0, position)",
-            "if match is None: raise _NoMatch",
-            *self._take(before),
-            f"match = {suffix}.fullmatch(text, stop)",
-            "if match is None: raise _NoMatch",
-            *self._take(after),
-            f"{var} = _read_in_slices(text, position, stop, {item_regex}, {end}, {width}, {read_items}, limit, references{', True' if self.loose else ''})",
-            *(line for block in finish for line in block.split("\n")),
+            *self._items_in_slices(
+                one, "text", f"{one.prefix}.fullmatch(text, 0, position)",
+                f"{one.suffix}.fullmatch(text, stop)", end,
+            ),
         ]
         return [
             # (Short documents are cut at once: one slice.)
             "if position >= 0 and _long(text, position):",
             *(f"    {line}" for line in lines),
+        ]
+
+    def _items_in_slices(
+        self, one: _OneList, source: str, prefix_match: str, suffix_match: str, end: str
+    ) -> list[str]:
+        """The lines, shared by the readers of the text and of the bytes, that
+        take the groups of the text before the first item (``prefix_match``) and
+        after the last (``suffix_match``), read the items of
+        ``source[position:stop]`` a slice at a time, and return the value."""
+        loose = ", True" if self.loose else ""
+        return [
+            f"match = {prefix_match}",
+            "if match is None: raise _NoMatch",
+            *self._take(one.before),
+            f"match = {suffix_match}",
+            "if match is None: raise _NoMatch",
+            *self._take(one.after),
+            f"{one.var} = _read_in_slices({source}, position, stop, {one.item_regex}, {end}, "
+            f"{one.width}, {one.read_items}, limit, references{loose})",
+            *(line for block in one.finish for line in block.split("\n")),
         ]
 
     @staticmethod

@@ -120,9 +120,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # searched for the sequences themselves.
 _RARE = b"]\xef"
 _ORDINARY = unmarked_bytes(CONTROL_BYTES | frozenset(_RARE))
-# Up to this many lead bytes of U+FFFE and U+FFFF are looked at one by one; a
-# document with more is searched by a regular expression.
-_LEADS_LOOKED_AT = 64
 #: libxml2 refuses a text node of over XML_MAX_HUGE_LENGTH bytes (XML_MAX_TEXT_LENGTH
 #: without huge_tree), which is not a well-formedness rule: the general path's
 #: error must be given for it. A run that long without a "<" contains a whole
@@ -221,24 +218,11 @@ def characters_allowed(raw: bytes) -> Characters:
         return Characters.ALLOWED
     if found.translate(None, _RARE):  # a control character
         return Characters.REFUSED
-    if 0xEF in found and _has_noncharacter(raw, found.count(0xEF)):
+    if 0xEF in found and has_noncharacter(raw, leads=found.count(0xEF)):
         return Characters.REFUSED
     if 0x5D in found and b"]]>" in raw:  # "]"
         return Characters.TERMINATOR if b"<![CDATA[" in raw else Characters.REFUSED
     return Characters.ALLOWED
-
-
-def _has_noncharacter(raw: bytes, leads: int) -> bool:
-    """Whether the UTF-8 ``raw``, which holds ``leads`` bytes 0xEF, encodes
-    U+FFFE or U+FFFF."""
-    if leads > _LEADS_LOOKED_AT:
-        return has_noncharacter(raw)
-    position = raw.find(0xEF)
-    while position >= 0:
-        if raw[position + 1:position + 3] in (b"\xbf\xbe", b"\xbf\xbf"):
-            return True
-        position = raw.find(0xEF, position + 1)
-    return False
 
 
 # Comments, processing instructions and CDATA sections, as XML 1.0 sections 2.5,
