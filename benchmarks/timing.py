@@ -13,6 +13,14 @@ Every contender is timed by the same function with the same policy:
   (20-25 ms of it after an ``lxml`` tree of 10,000 delivery reports). One
   allocation of 64 KiB, made and dropped outside the clock, is such a request
   (:func:`_settle`); elsewhere it costs nothing.
+- The process keeps the memory it frees (glibc: ``mallopt(M_TRIM_THRESHOLD)``, see
+  :func:`_keep_freed_memory`), as a long-running process's heap does once it has
+  grown. Otherwise, while a large tree is held (the prebuilt tree of the encode
+  floor), a tree parsed and freed above it is handed back to the system after
+  every sample and faulted in again by the next (14,000 page faults and half the
+  time again for ``etree.fromstring`` of 10,000 delivery reports), until the heap
+  happens to hold a hole that large: the first cases of a run were timed in
+  another state than the rest.
 - The collector runs before each sample and is off during it (as in ``timeit``), for
   every contender alike: what a collection costs depends on everything else alive
   in the process, not on the library. ``gc_enabled`` keeps it on during samples,
@@ -27,6 +35,7 @@ Every contender is timed by the same function with the same policy:
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import math
 import statistics
@@ -66,6 +75,7 @@ class Timing:
 
 def measure_in_turns(calls: Sequence[tuple[Call, float]], policy: Policy) -> list[Timing]:
     """Time each ``(call, first_call)``: ``first_call`` is one earlier call's duration."""
+    _keep_freed_memory()
     calibrated = [
         _calibrate(call, first, policy.min_sample, policy.clock) for call, first in calls
     ]
@@ -115,6 +125,20 @@ def _sample(call: Call, number: int, gc_enabled: bool, clock: Callable[[], float
     del results
     _settle()
     return elapsed / number
+
+
+# glibc's mallopt parameter: free memory at the top of the heap above this many
+# bytes is returned to the system.
+_M_TRIM_THRESHOLD = -1
+
+
+def _keep_freed_memory() -> None:
+    """Have glibc keep the heap's freed memory (a no-op for other C libraries)."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc, or no C library to load
+        return
+    mallopt(_M_TRIM_THRESHOLD, 1 << 30)
 
 
 # Below glibc's default mmap threshold (128 KiB), so the main heap serves it.
