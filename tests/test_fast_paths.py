@@ -895,6 +895,32 @@ def test_long_texts_are_read_as_the_general_path_reads_them() -> None:
     assert_same_outcome(outcome(fast_decode, document, OmniResponse), outcome(general_decode, document, OmniResponse))
 
 
+# A character reference may spell its code point with any number of leading zeros;
+# Python's int() refuses a decimal text of over 4,300 digits.
+_LONG_REFERENCES = [
+    ("decimal, leading zeros", "&#" + "0" * 5000 + "65;"),
+    ("hexadecimal, leading zeros", "&#x" + "0" * 5000 + "41;"),
+    ("decimal, beyond U+10FFFF", "&#1" + "0" * 5000 + ";"),
+    ("decimal, eight digits", "&#00000065;&#11141120;"),
+    ("hexadecimal, beyond U+10FFFF", "&#x110000;"),
+]
+
+
+@pytest.mark.parametrize(("name", "reference"), _LONG_REFERENCES, ids=[c[0] for c in _LONG_REFERENCES])
+def test_character_references_of_any_length_are_read_as_libxml2_reads_them(name: str, reference: str) -> None:
+    for document in (
+        _response(description=f"d{reference}", messageId=f"{reference}{reference}"),
+        _long_response(30).replace(b"Message sent", f"sent {reference}".encode()),
+    ):
+        for data in (document, document.decode()):
+            for strict in (False, True):
+                expected = outcome(general_decode, data, OmniResponse, strict=strict)
+                with slices_of(200):
+                    assert_same_outcome(outcome(fast_decode, data, OmniResponse, strict=strict), expected)
+                assert_same_outcome(outcome(xml.decode, data, type=OmniResponse, strict=strict), expected)
+                assert expected[0] == "value" or issubclass(expected[1], CodecError)
+
+
 def test_a_text_node_the_tree_parse_could_refuse_is_handed_back(monkeypatch: pytest.MonkeyPatch) -> None:
     # The tree parse refuses a text node over TEXT_NODE_LIMIT bytes, the tree-less
     # check does not: a document with a window of TEXT_WINDOW bytes without a tag
@@ -1036,6 +1062,8 @@ _REFERENCE_PIECES = ["a", "\u00e9", "&", "&amp;", "&lt;", "&gt;", "&quot;", "&ap
 @given(column=st.lists(st.one_of(st.none(), st.lists(st.sampled_from(_REFERENCE_PIECES), max_size=5).map("".join)), max_size=6))
 @example(column=["&#38;lt;", "&amp;#13;"])
 @example(column=[None, "&#x26;amp;", None])
+@example(column=["&#" + "0" * 5000 + "65;", "&#x" + "0" * 5000 + "41;&#065;&#x041;"])
+@example(column=["&#" + "1" * 5000 + ";"])
 def test_a_column_is_unescaped_as_a_parser_reads_each_text(column: list[str | None]) -> None:
     """Every text of the column reads as lxml reads it in an element; the column
     is refused exactly when one of its texts is not well-formed."""

@@ -37,21 +37,52 @@ __all__ = [
     "root_declarations_taken",
 ]
 
-# The references a document without a DTD can hold (XML 1.0 section 4.1, 4.6);
-# whether a character reference names a character XML allows is libxml2's to say.
-_REFERENCE = re.compile(r"&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));")
+# The references a document without a DTD can hold (XML 1.0 section 4.1, 4.6),
+# one captured group a reference, so that splitting a text on it gives its
+# references at the odd places; whether a character reference names a
+# character XML allows is libxml2's to say.
+_REFERENCE = re.compile(r"(&(?:#[0-9]+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos);)")
 _STRAY_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos);)")
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+# No code point XML allows has more significant digits than this (U+10FFFF is
+# 1114111), in either base.
+_MOST_CODE_DIGITS = 7
 
 
-def _replace(match: re.Match[str]) -> str:
-    decimal, hexadecimal, name = match.groups()
-    if name is not None:
-        return _ENTITIES[name]
-    code = int(decimal) if decimal is not None else int(hexadecimal, 16)
+def _character_of(reference: str) -> str:
+    """The character ``reference`` (``&#65;``, ``&#x41;``, ``&lt;``...) stands for;
+    a miss for a code point outside XML's characters (libxml2 reports it).
+
+    The leading zeros a parser allows are left out before ``int`` reads the
+    digits: ``int`` refuses a decimal text of thousands of digits.
+    """
+    body = reference[1:-1]
+    if body[0] != "#":
+        return _ENTITIES[body]
+    digits, base = (body[2:], 16) if body[1] == "x" else (body[1:], 10)
+    digits = digits.lstrip("0")
+    if len(digits) > _MOST_CODE_DIGITS:
+        raise Miss
+    code = int(digits or "0", base)
     if not is_char(code):  # "Legal Character" (XML 1.0 section 4.1)
         raise Miss
     return chr(code)
+
+
+class _Characters(dict[str, str]):
+    """The character of each reference met so far, up to a few thousand of them
+    (leading zeros make any number of spellings): a text of many references,
+    such as a document in ISO-8859-1 writes for every character beyond it, is
+    replaced by lookups instead of a call per reference."""
+
+    def __missing__(self, reference: str) -> str:
+        char = _character_of(reference)
+        if len(self) < 4096:
+            self[reference] = char
+        return char
+
+
+_CHARACTERS = _Characters()
 
 
 # The character references producers write most (line ends and tabs, which
@@ -85,9 +116,11 @@ def unescape(column: list[str | None]) -> list[str | None]:
             break
         joined = joined.replace(reference, char)
     if "&#" in joined:
-        # Other character references (one of them may make a "&"): one pass
-        # from left to right, as a parser reads them.
-        joined = _REFERENCE.sub(_replace, joined)
+        # Other character references (one of them may make a "&"): each
+        # reference replaced once, from left to right, as a parser reads them.
+        pieces = _REFERENCE.split(joined)
+        pieces[1::2] = map(_CHARACTERS.__getitem__, pieces[1::2])
+        joined = "".join(pieces)
     else:
         for reference, char in _NAMED:
             joined = joined.replace(reference, char)
