@@ -353,7 +353,7 @@ def test_a_long_document_read_from_its_bytes_is_read_as_its_text(change: tuple[b
                     assert_same_outcome(outcome(fast_decode, changed, OmniResponse, strict=strict), expected)
 
 
-def test_a_long_document_in_another_encoding_is_read_from_its_text() -> None:
+def test_a_long_document_in_another_encoding_is_read_as_the_general_path_reads_it() -> None:
     document = _long_response(50).replace(b"<bulkId>b", "<bulkId>b\u00e9\u0431".encode())
     expected = general_decode(document, OmniResponse)
     text = document.decode("utf-8")
@@ -390,8 +390,10 @@ def test_a_long_document_is_never_decoded_whole(monkeypatch: pytest.MonkeyPatch)
         raise AssertionError("the whole document was decoded")
 
     monkeypatch.setattr(wellformed, "text_of", whole)
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?>\n'.encode("utf-16") + document.decode().encode("utf-16")[2:]
     with slices_of(300):
         assert_same(fast_reader.read(document, OmniResponse, DEFAULT_LIMITS), expected)
+        assert_same(fast_reader.read(utf16, OmniResponse, DEFAULT_LIMITS), expected)
         pretty = writer.write(expected, pretty=True).replace(b"\n", b"\r\n")
         assert_same(fast_reader.read(pretty, OmniResponse, DEFAULT_LIMITS), expected)
 
@@ -783,6 +785,8 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     ("windows-1252 declared", b'<?xml version="1.0" encoding="windows-1252"?>' + REGULAR),
     ("UTF-16 declared UTF-8", '<?xml version="1.0" encoding="UTF-8"?>'.encode("utf-16") + REGULAR.decode().encode("utf-16")[2:]),
     ("UTF-16 with a lone surrogate", '<?xml version="1.0" encoding="UTF-16"?>'.encode("utf-16") + b"\x00\xd8"),
+    ("UTF-16 with a second declaration", ('<?xml version="1.0" encoding="UTF-16"?><?xml version="1.0"?>' + REGULAR.decode()).encode("utf-16")),
+    ("UTF-16 with a DOCTYPE", ('<?xml version="1.0" encoding="UTF-16" standalone="yes"?><!DOCTYPE omniResponse>' + REGULAR.decode()).encode("utf-16")),
     ("Latin-1 with a control byte", b'<?xml version="1.0" encoding="ISO-8859-1"?>' + _response(name="\x01")),
 ]
 # Documents the fast reader reads (and must read as the general reader does).
@@ -816,6 +820,7 @@ FAST: list[tuple[str, bytes | str]] = [
     ("Latin-1 declared", b'<?xml version="1.0" encoding="ISO-8859-1"?>' + _response(name="\xe9").replace(b"\xc3\xa9", b"\xe9")),
     ("Latin-1 declared in lower case", b"<?xml version='1.0' encoding='iso-8859-1'?>\n" + _response(description="\xe9\xff\x85").decode("utf-8").encode("latin-1")),
     ("UTF-16 declared", '<?xml version="1.0" encoding="UTF-16"?>\n'.encode("utf-16") + _response(description="\u00e9\U0001f600").decode().encode("utf-16")[2:]),
+    ("UTF-16 standalone, in another case", ("<?xml version='1.0' encoding='Utf-16' standalone='no' ?>\r\n" + REGULAR.decode()).encode("utf-16")),
     ("UTF-16 big-endian", ('<?xml version="1.0" encoding="utf-16"?>' + REGULAR.decode()).encode("utf-16-be").join([b"\xfe\xff", b""])),
     ("namespace declarations on the root", NAMESPACED),
     ("bytearray", bytearray(REGULAR)),

@@ -212,6 +212,11 @@ def read(
             raw = xml_input(data, limits)
         except DecodeError:  # the general path reports it
             return None
+    if raw.startswith(wellformed.UTF16_BOMS):
+        transcoded = wellformed.utf16_as_utf8(raw)
+        if transcoded is None:
+            return None
+        raw = transcoded
     allowed: Characters | None = None
     missed = 0  # how many of the compact and the whitespace-tolerant reader missed
     if readers.from_bytes is not None and len(raw) > 2 * _SLICE:

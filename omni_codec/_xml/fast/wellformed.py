@@ -31,6 +31,7 @@ __all__ = [
     "may_have_huge_text",
     "may_have_space",
     "text_of",
+    "utf16_as_utf8",
     "unescape",
     "utf8_start",
     "without_markup",
@@ -144,7 +145,7 @@ _DECLARATION = re.compile(
 # maps each byte to the code point of its value, as libxml2 reads it. Any other
 # name goes to the general path, which reads it with libxml2 or refuses it.
 _ENCODINGS = {"utf-8": "utf-8", "iso-8859-1": "latin-1"}
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 # The bytes looked for: the control characters XML 1.0 does not allow, "]" (of
 # "]]>", not allowed in text, section 2.4) and 0xEF (which starts U+FFFE and
@@ -168,12 +169,9 @@ def text_of(raw: bytes) -> tuple[str, bytes] | None:
 
     A document in UTF-8 is read as it is; one in ISO-8859-1 (declared so) is
     decoded once, each byte its own character, and checked on its bytes, whose
-    control characters are those of the text; one in UTF-16 (with a byte order
-    mark and a declaration that says UTF-16) is decoded once and checked on its
-    UTF-8 form. The rest takes the same path as a UTF-8 document.
+    control characters are those of the text. A document in UTF-16 is read as
+    its UTF-8 (:func:`utf16_as_utf8`), and is not one this takes.
     """
-    if raw.startswith(_UTF16_BOMS):
-        return _utf16_text_of(raw)
     body = _body_of(raw)
     if body is None:
         return None
@@ -184,11 +182,42 @@ def text_of(raw: bytes) -> tuple[str, bytes] | None:
         return None
 
 
+def utf16_as_utf8(raw: bytes) -> bytes | None:
+    """A document in UTF-16 (a byte order mark, and a declaration that says
+    UTF-16) in UTF-8, which reads as the document does (libxml2 reads UTF-16
+    into UTF-8 too); ``None``: one this path does not read.
+
+    Its declaration is replaced by one that names no encoding, with the same
+    version (the only one read) and without ``standalone`` (which says nothing
+    without a DTD, and a DTD is never read here). The document's text is decoded
+    and encoded once and then read, slices and all, as a document in UTF-8 is;
+    it is never cut after its declaration, which would copy the whole of it, at
+    four bytes a character if one is beyond U+FFFF.
+    """
+    if not raw.startswith(UTF16_BOMS):
+        return None
+    try:
+        text = raw.decode("utf-16")  # the byte order mark says which; a lone surrogate fails
+    except UnicodeDecodeError:
+        return None
+    declaration = _DECLARATION.match(text, 0, 200)
+    if declaration is None:
+        return None
+    name = declaration.group("encoding") or declaration.group("encoding2")
+    if name is None or name.lower() != "utf-16":
+        return None
+    # (The declaration is ASCII: it ends at the same offset in the UTF-8.)
+    return _PLAIN_DECLARATION + text.encode("utf-8")[declaration.end():]
+
+
+_PLAIN_DECLARATION = b'<?xml version="1.0"?>'
+
+
 def utf8_start(raw: bytes) -> int | None:
     """Where the document after its XML declaration starts, when it is one in
     UTF-8 that :func:`text_of` reads (``None`` for any other): for a reader that
     decodes the bytes a piece at a time."""
-    if raw.startswith(_UTF16_BOMS):
+    if raw.startswith(UTF16_BOMS):
         return None
     body = _body_of(raw)
     return body[0] if body is not None and body[1] == "utf-8" else None
@@ -213,20 +242,6 @@ def _body_of(raw: bytes) -> tuple[int, str] | None:
     elif not raw.startswith(b"<"):
         return None  # another byte order mark, leading whitespace: general path
     return start, encoding
-
-
-def _utf16_text_of(raw: bytes) -> tuple[str, bytes] | None:
-    try:
-        text = raw.decode("utf-16")  # the byte order mark says which; a lone surrogate fails
-    except UnicodeDecodeError:
-        return None
-    declaration = _DECLARATION.match(text, 0, 200)
-    if declaration is None:
-        return None
-    name = declaration.group("encoding") or declaration.group("encoding2")
-    if name is None or name.lower() != "utf-16":
-        return None
-    return text[declaration.end():], text.encode("utf-8")
 
 
 class Characters(enum.Enum):
