@@ -602,14 +602,18 @@ def published_form(document: bytes, cls: type) -> bytes:
 def test_the_second_dialect_is_read_as_the_general_path_reads_it(cls: type, data: st.DataObject) -> None:
     value = data.draw(from_type(cls, edge_cases=data.draw(st.booleans(), label="edge")))
     document = published_form(writer.write(value), cls)
-    for strict in (False, True):
-        assert_same_outcome(
-            outcome(fast_decode, document, cls, strict=strict),
-            outcome(general_decode, document, cls, strict=strict),
-        )
-    if fast_reader.read(writer.write(value), cls, DEFAULT_LIMITS) is not None:
-        # (whatever the fast reader takes in the source form, it takes in this one)
-        assert fast_reader.read(document, cls, DEFAULT_LIMITS) is not None
+    # (Read a slice at a time too: a long document's bytes are first tried by
+    # the first dialect's readers of bytes.)
+    size = data.draw(st.sampled_from([1, 40, 10**9]), label="slice")
+    with slices_of(size):
+        for strict in (False, True):
+            assert_same_outcome(
+                outcome(fast_decode, document, cls, strict=strict),
+                outcome(general_decode, document, cls, strict=strict),
+            )
+        if fast_reader.read(writer.write(value), cls, DEFAULT_LIMITS) is not None:
+            # (whatever the fast reader takes in the source form, it takes in this one)
+            assert fast_reader.read(document, cls, DEFAULT_LIMITS) is not None
 
 
 # Pieces of text that XML 1.0 allows, refuses or treats specially in character

@@ -348,7 +348,10 @@ def _read_text(
     document of the second dialect, what its readers read; ``_NO_MATCH`` when
     none matches it. ``missed``: see ``_read_form``."""
     limit = limits.max_list_items
-    value = _read_form(readers, text, raw, limit, references, missed)
+    # (A document with xsi:nil is for the order-tolerant reader, which takes
+    # what the other two take. Bytes are searched faster.)
+    nil = raw.find(b":nil") >= 0
+    value = _read_form(readers, text, raw, limit, references, nil, missed)
     if value is not _NO_MATCH:
         return value
     document = published_document_of(cls)
@@ -357,20 +360,20 @@ def _read_text(
     published = _cache.get((cls, strict, True)) or readers_of(cls, strict=strict, published=True)
     if published is None or published.depth > limits.max_depth:
         return _NO_MATCH
-    return _read_form(published, text, raw, limit, references)
+    return _read_form(published, text, raw, limit, references, nil)
 
 
 def _read_form(
-    readers: _Readers, text: str, raw: bytes, limit: int, references: bool, missed: int = 0
+    readers: _Readers, text: str, raw: bytes, limit: int, references: bool, nil: bool,
+    missed: int = 0,
 ) -> Any:
     """What the compact reader, else the whitespace-tolerant one, else the
     order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it.
+    ``nil``: ``raw`` has a ``:nil`` attribute, for the order-tolerant one only.
     ``missed``: the first one or two missed the document's bytes (see
     ``_read_bytes``), and are not tried again."""
     loose = readers.loose
-    # (A document with xsi:nil is for the order-tolerant reader, which takes
-    # what the other two take. Bytes are searched faster.)
-    nil = loose is not None and raw.find(b":nil") >= 0
+    nil = nil and loose is not None
     if not nil and not missed:
         try:
             return readers.compact(text, limit, references)
@@ -750,7 +753,14 @@ class _Generator(Source):
         taken = self.constant(
             "_root_declarations_taken", partial(wellformed.root_declarations_taken, strict=self.strict)
         )
+        # (Another root, the second dialect's say, is no match before the
+        # document is searched for the list.)
+        root = self.constant(
+            "_root_start_bytes",
+            re.compile(b"[ \t\r\n]*<" + re.escape(self.document.root.encode()) + b"[ \t\r\n/>]"),
+        )
         lines = [
+            f"if {root}.match(data, first) is None: raise _NoMatch",
             f"position = data.find({list_tag!r}, first)",
             "if position < 0: return _NOT_SLICED",
             f"position = data.find({item_start!r}, position + {len(list_tag)})",
