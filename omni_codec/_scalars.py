@@ -340,6 +340,22 @@ _TWO_DIGITS = tuple(f"{n:02d}" for n in range(100))
 _THREE_DIGITS = tuple(f"{n:03d}" for n in range(1000))
 
 
+class _DayTexts(dict[int, str]):
+    """``YYYY-MM-DDT`` of each day (by its ordinal) met so far, up to a few
+    thousand: the datetimes of one document mostly fall on a few days, and the
+    date's three fields are then one lookup."""
+
+    def __missing__(self, ordinal: int) -> str:
+        day = dt.date.fromordinal(ordinal)
+        text = f"{day.year:04d}-{_TWO_DIGITS[day.month]}-{_TWO_DIGITS[day.day]}T"
+        if len(self) < 4096:
+            self[ordinal] = text
+        return text
+
+
+_DAY_TEXTS = _DayTexts()
+
+
 def format_datetime(value: dt.datetime) -> str:
     tz = value.tzinfo
     # (A subclass of datetime may say another offset than its tzinfo's.)
@@ -352,8 +368,8 @@ def format_datetime(value: dt.datetime) -> str:
             # The common case, as isoformat writes it (in half its time): a
             # fixed offset seen before, whole milliseconds.
             return (
-                f"{value.year:04d}-{_TWO_DIGITS[value.month]}-{_TWO_DIGITS[value.day]}"
-                f"T{_TWO_DIGITS[value.hour]}:{_TWO_DIGITS[value.minute]}:{_TWO_DIGITS[value.second]}"
+                f"{_DAY_TEXTS[value.toordinal()]}"
+                f"{_TWO_DIGITS[value.hour]}:{_TWO_DIGITS[value.minute]}:{_TWO_DIGITS[value.second]}"
                 f".{_THREE_DIGITS[microsecond // 1000]}{suffix}"
             )
     offset = value.utcoffset()

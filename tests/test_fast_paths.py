@@ -1127,6 +1127,24 @@ def test_a_datetime_is_written_as_the_spec_writes_it(value: dt.datetime) -> None
     assert format_datetime(value) == wanted
 
 
+def test_datetimes_of_more_days_than_are_remembered_are_written_alike() -> None:
+    """The text of each day is remembered for a few thousand days; the days
+    beyond, and every day of years far apart, are written as the rest."""
+    from omni_codec._scalars import format_datetime
+
+    tz = dt.timezone(dt.timedelta(hours=-5, minutes=-30))
+    starts = [dt.datetime(1, 1, 1, tzinfo=tz), dt.datetime(1999, 12, 31, 23, 59, 59, 999000, tzinfo=tz),
+              dt.datetime(9990, 1, 1, 0, 0, 0, 1000, tzinfo=tz)]
+    for start in starts:
+        for days in range(5000):
+            try:
+                value = OmniDateTime.coerce(start + dt.timedelta(days=days))
+            except OverflowError:  # beyond year 9999
+                break
+            wanted = value.isoformat(timespec="milliseconds")
+            assert format_datetime(value) == wanted[:23] + "-0530"
+
+
 # --- Irregular values: the fast writer hands back, the result is the general one -----
 
 
