@@ -168,10 +168,7 @@ def _line_ends_normalised(text: str) -> str:
 #: miss, a value a scalar check refuses, a rule a model checks in code.
 NOT_MINE = (Miss, ScalarError, ValidationError)
 
-# Repetitions are possessive where Python has them (3.11 and later): what follows
-# a repetition never starts with what it matches, so giving nothing back changes no
-# match and spares the backtracking. Python 3.10 reads them as greedy.
-_HOLD = "+" if sys.version_info >= (3, 11) else ""
+_HOLD = wellformed.HOLD
 # XML whitespace ("\r" is normalised away before matching, XML 1.0 section 2.11).
 _SPACE = f"[ \t\n]*{_HOLD}"
 # The text of a leaf: up to the next tag. A CDATA section, comment or processing
