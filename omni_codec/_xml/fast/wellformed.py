@@ -95,8 +95,9 @@ _COMMON_REFERENCES = tuple(
     (f"&#{form};", chr(code))
     for form, code in (("13", 13), ("xD", 13), ("10", 10), ("xA", 10), ("9", 9), ("x9", 9))
 )
-# amp last: the "&" it makes must not start another reference.
-_NAMED = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
+# The predefined entities but amp, whose "&" is made last: it must not start
+# another reference.
+_NAMED = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"))
 
 
 def unescape(column: list[str | None]) -> list[str | None]:
@@ -106,14 +107,15 @@ def unescape(column: list[str | None]) -> list[str | None]:
     document this path reads can hold, raw or as a reference), the references
     replaced in a few passes of ``str.replace`` (one pass of a regular expression
     when other character references are left), then split again. Each
-    replacement makes no ``&``, but the last, so none makes another reference.
+    replacement makes no ``&``, but the last, so none makes another reference;
+    and each makes a character no reference holds, so none changes whether
+    another ``&`` starts a reference. An ``&`` that starts none is not
+    well-formed: a miss (the general path reports it).
     """
     texts = cast("list[str]", list(filter(_NOT_NONE, column)))
     joined = "\0".join(texts)
     if "&" not in joined:
         return column
-    if _STRAY_AMPERSAND.search(joined):
-        raise Miss  # not well-formed: the general path reports it
     for reference, char in _COMMON_REFERENCES:
         if "&#" not in joined:
             break
@@ -121,12 +123,19 @@ def unescape(column: list[str | None]) -> list[str | None]:
     if "&#" in joined:
         # Other character references (one of them may make a "&"): each
         # reference replaced once, from left to right, as a parser reads them.
+        if _STRAY_AMPERSAND.search(joined):
+            raise Miss
         pieces = _REFERENCE.split(joined)
         pieces[1::2] = map(_CHARACTERS.__getitem__, pieces[1::2])
         joined = "".join(pieces)
     else:
         for reference, char in _NAMED:
             joined = joined.replace(reference, char)
+        # Every "&" left starts "&amp;", or none: two counts, in C, rather
+        # than a look at each "&" by a regular expression.
+        if joined.count("&") != joined.count("&amp;"):
+            raise Miss
+        joined = joined.replace("&amp;", "&")
     replaced = iter(joined.split("\0"))
     if len(texts) == len(column):
         return list(replaced)
