@@ -65,7 +65,6 @@ from __future__ import annotations
 
 import operator
 import re
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
