@@ -36,6 +36,7 @@ Every contender is timed by the same function with the same policy:
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import math
 import statistics
@@ -132,6 +133,7 @@ def _sample(call: Call, number: int, gc_enabled: bool, clock: Callable[[], float
 _M_TRIM_THRESHOLD = -1
 
 
+@functools.cache  # (a setting of the process: made once)
 def _keep_freed_memory() -> None:
     """Have glibc keep the heap's freed memory (a no-op for other C libraries)."""
     try:

@@ -25,6 +25,8 @@ from decimal import Decimal, InvalidOperation
 
 import msgspec
 
+from ._remembered import Remembered
+
 __all__ = [
     "DATETIME_FORM",
     "DECIMAL_PLAIN_LIMIT",
@@ -340,20 +342,15 @@ _TWO_DIGITS = tuple(f"{n:02d}" for n in range(100))
 _THREE_DIGITS = tuple(f"{n:03d}" for n in range(1000))
 
 
-class _DayTexts(dict[int, str]):
-    """``YYYY-MM-DDT`` of each day (by its ordinal) met so far, up to a few
-    thousand: the datetimes of one document mostly fall on a few days, and the
-    date's three fields are then one lookup."""
-
-    def __missing__(self, ordinal: int) -> str:
-        day = dt.date.fromordinal(ordinal)
-        text = f"{day.year:04d}-{_TWO_DIGITS[day.month]}-{_TWO_DIGITS[day.day]}T"
-        if len(self) < 4096:
-            self[ordinal] = text
-        return text
+def _day_text(ordinal: int) -> str:
+    """``YYYY-MM-DDT`` of the day ``ordinal``."""
+    day = dt.date.fromordinal(ordinal)
+    return f"{day.year:04d}-{_TWO_DIGITS[day.month]}-{_TWO_DIGITS[day.day]}T"
 
 
-_DAY_TEXTS = _DayTexts()
+# The datetimes of one document mostly fall on a few days: the date's three
+# fields are then one lookup.
+_DAY_TEXTS = Remembered(_day_text)
 
 
 def format_datetime(value: dt.datetime) -> str:

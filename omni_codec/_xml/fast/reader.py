@@ -243,6 +243,10 @@ def read(
     # of two or four bytes per character.)
     if 0x0D in raw:
         text = _line_ends_normalised(text)
+    # (A document with xsi:nil is for the order-tolerant reader, which takes
+    # what the other two take; the markup-free text has no ":nil" the document
+    # lacks.)
+    nil = raw.find(b":nil") >= 0
     # (The cyclic collector is left alone: pausing it would speed this up, but it
     # is process-wide state a library must not touch.)
     try:
@@ -250,7 +254,7 @@ def read(
         if allowed is not Characters.TERMINATOR:  # (a "]]>" outside CDATA is refused)
             if not wellformed.root_declarations_taken(text, strict=strict):
                 return None
-            value = _read_text(readers, text, raw, limits, 0x26 in raw, cls, strict, missed)  # "&"
+            value = _read_text(readers, text, raw, limits, 0x26 in raw, nil, cls, strict, missed)  # "&"
         if value is _NO_MATCH and (
             raw.find(b"<!") >= 0 or raw.find(b"<?", 5 if raw.startswith(b"<?xml") else 0) >= 0
         ):
@@ -262,7 +266,7 @@ def read(
                 return None
             if not wellformed.root_declarations_taken(plain, strict=strict):
                 return None
-            value = _read_text(readers, plain, raw, limits, "&" in plain, cls, strict)
+            value = _read_text(readers, plain, raw, limits, "&" in plain, nil, cls, strict)
     except NOT_MINE:
         return None
     if value is _NO_MATCH:
@@ -337,16 +341,13 @@ _NOT_SLICED: Any = object()
 
 
 def _read_text(
-    readers: _Readers, text: str, raw: bytes, limits: Limits, references: bool, cls: type[Any],
-    strict: bool, missed: int = 0,
+    readers: _Readers, text: str, raw: bytes, limits: Limits, references: bool, nil: bool,
+    cls: type[Any], strict: bool, missed: int = 0,
 ) -> Any:
     """What ``readers`` read of ``text`` (``raw`` is its UTF-8), else, for a
     document of the second dialect, what its readers read; ``_NO_MATCH`` when
-    none matches it. ``missed``: see ``_read_form``."""
+    none matches it. ``nil`` and ``missed``: see ``_read_form``."""
     limit = limits.max_list_items
-    # (A document with xsi:nil is for the order-tolerant reader, which takes
-    # what the other two take. Bytes are searched faster.)
-    nil = raw.find(b":nil") >= 0
     value = _read_form(readers, text, raw, limit, references, nil, missed)
     if value is not _NO_MATCH:
         return value

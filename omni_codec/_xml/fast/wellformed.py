@@ -21,6 +21,7 @@ from functools import partial
 from itertools import repeat
 from typing import cast
 
+from ..._remembered import Remembered
 from ..chars import CONTROL_BYTES, has_noncharacter, is_char, unmarked_bytes
 from .source import Miss
 
@@ -72,20 +73,10 @@ def _character_of(reference: str) -> str:
     return chr(code)
 
 
-class _Characters(dict[str, str]):
-    """The character of each reference met so far, up to a few thousand of them
-    (leading zeros make any number of spellings): a text of many references,
-    such as a document in ISO-8859-1 writes for every character beyond it, is
-    replaced by lookups instead of a call per reference."""
-
-    def __missing__(self, reference: str) -> str:
-        char = _character_of(reference)
-        if len(self) < 4096:
-            self[reference] = char
-        return char
-
-
-_CHARACTERS = _Characters()
+# The character of each reference met so far: a text of many references, such
+# as a document in ISO-8859-1 writes for every character beyond it, is replaced
+# by lookups instead of a call per reference.
+_CHARACTERS = Remembered(_character_of)
 
 
 # The character references producers write most (line ends and tabs, which
@@ -194,8 +185,8 @@ def text_of(raw: bytes) -> tuple[str, bytes] | None:
 
 
 def utf16_as_utf8(raw: bytes) -> bytes | None:
-    """A document in UTF-16 (a byte order mark, and a declaration that says
-    UTF-16) in UTF-8, which reads as the document does (libxml2 reads UTF-16
+    """A document that starts with a UTF-16 byte order mark (``UTF16_BOMS``)
+    and has a declaration that says UTF-16, in UTF-8, which reads as the document does (libxml2 reads UTF-16
     into UTF-8 too); ``None``: one this path does not read.
 
     Its declaration is replaced by one that names no encoding, with the same
@@ -205,8 +196,6 @@ def utf16_as_utf8(raw: bytes) -> bytes | None:
     it is never cut after its declaration, which would copy the whole of it, at
     four bytes a character if one is beyond U+FFFF.
     """
-    if not raw.startswith(UTF16_BOMS):
-        return None
     try:
         text = raw.decode("utf-16")  # the byte order mark says which; a lone surrogate fails
     except UnicodeDecodeError:
@@ -228,8 +217,6 @@ def utf8_start(raw: bytes) -> int | None:
     """Where the document after its XML declaration starts, when it is one in
     UTF-8 that :func:`text_of` reads (``None`` for any other): for a reader that
     decodes the bytes a piece at a time."""
-    if raw.startswith(UTF16_BOMS):
-        return None
     body = _body_of(raw)
     return body[0] if body is not None and body[1] == "utf-8" else None
 
