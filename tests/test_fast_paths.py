@@ -1071,6 +1071,7 @@ _REFERENCE_PIECES = ["a", "\u00e9", "&", "&amp;", "&lt;", "&gt;", "&quot;", "&ap
 @given(column=st.lists(st.one_of(st.none(), st.lists(st.sampled_from(_REFERENCE_PIECES), max_size=5).map("".join)), max_size=6))
 @example(column=["&#38;lt;", "&amp;#13;"])
 @example(column=[None, "&#x26;amp;", None])
+@example(column=["a", None, "&amp;&lt;", "", "\u00e9", "&#13;", "a"])  # only some texts read
 @example(column=["&#" + "0" * 5000 + "65;", "&#x" + "0" * 5000 + "41;&#065;&#x041;"])
 @example(column=["&#" + "1" * 5000 + ";"])
 def test_a_column_is_unescaped_as_a_parser_reads_each_text(column: list[str | None]) -> None:
