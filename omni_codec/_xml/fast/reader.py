@@ -246,7 +246,7 @@ def read(
     # (A document with xsi:nil is for the order-tolerant reader, which takes
     # what the other two take; the markup-free text has no ":nil" the document
     # lacks.)
-    nil = raw.find(b":nil") >= 0
+    nil = _has_nil(raw) is not None
     # (The cyclic collector is left alone: pausing it would speed this up, but it
     # is process-wide state a library must not touch.)
     try:
@@ -333,6 +333,10 @@ class _Missed:
     def __init__(self, readers: int) -> None:
         self.readers = readers
 
+
+# Whether a document has a ":nil" attribute: the engine's search for a literal
+# reads a long document at twice the speed of ``bytes.find``'s for a short one.
+_has_nil = re.compile(b":nil").search
 
 _MISSED_COMPACT, _MISSED_BOTH = _Missed(1), _Missed(2)
 # What a reader of bytes returns for a document whose list it does not read a
