@@ -44,7 +44,7 @@ from omni_codec import (
 )
 from omni_codec._binding import Kind, StructShape, ValueShape, document_of, published_document_of
 from omni_codec._scalars import OmniDateTime
-from omni_codec._xml import fast, parser, reader, writer
+from omni_codec._xml import chars, fast, parser, reader, writer
 from omni_codec._xml.chars import is_char
 from omni_codec._xml.fast import columns, wellformed
 from omni_codec._xml.fast import reader as fast_reader
@@ -1061,6 +1061,24 @@ def test_the_characters_of_a_document_are_checked_as_xml_allows_them(text: str) 
     else:
         wanted = wellformed.Characters.ALLOWED
     assert wellformed.characters_allowed(text.encode("utf-8")) is wanted
+
+
+@pytest.mark.parametrize("length", [0, 100, 200_000])
+@pytest.mark.parametrize("leads", [1, 70, 300])
+@pytest.mark.parametrize("last", ["\uff01", "\ufffe", "\uffff", "\uefff"])
+def test_a_noncharacter_is_found_however_many_lead_bytes_the_text_has(
+    length: int, leads: int, last: str
+) -> None:
+    """U+FFFE and U+FFFF are found among other characters whose UTF-8 starts with
+    the same byte, in short and long texts: whether each such byte is looked at
+    or the text is searched, which depends on how many there are for its length."""
+    text = "a" * length + "\uff01" * (leads - 1) + last
+    raw = text.encode("utf-8")
+    wanted = "\ufffe" in text or "\uffff" in text
+    assert chars.has_noncharacter(raw, leads=raw.count(0xEF)) is wanted
+    assert chars.has_noncharacter(raw) is wanted
+    expected = wellformed.Characters.REFUSED if wanted else wellformed.Characters.ALLOWED
+    assert wellformed.characters_allowed(raw) is expected
 
 
 _REFERENCE_PIECES = ["a", "\u00e9", "&", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#13;", "&#xD;",
