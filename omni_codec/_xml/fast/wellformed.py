@@ -275,7 +275,7 @@ def characters_allowed(raw: bytes) -> Characters:
         return Characters.ALLOWED
     if found.translate(None, _RARE):  # a control character
         return Characters.REFUSED
-    if 0xEF in found and has_noncharacter(raw, leads=found.count(0xEF)):
+    if 0xEF in found and has_noncharacter(raw):
         return Characters.REFUSED
     if 0x5D in found and b"]]>" in raw:  # "]"
         return Characters.TERMINATOR if b"<![CDATA[" in raw else Characters.REFUSED
