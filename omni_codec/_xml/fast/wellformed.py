@@ -125,6 +125,8 @@ def _unescape_all(texts: list[str]) -> list[str]:
         if "&#" not in joined:
             break
         joined = joined.replace(reference, char)
+    if "&" not in joined:  # (line ends and tabs alone: the usual case)
+        return joined.split("\0")
     if "&#" in joined:
         # Other character references (one of them may make a "&"): each
         # reference replaced once, from left to right, as a parser reads them.
