@@ -771,6 +771,14 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     ("unterminated CDATA", _response(name="<![CDATA[A")),
     ("unterminated comment", _response(name="<!-- A")),
     ("CDATA in a comment left open", _response(name="<!-- <![CDATA[ -->A]]>")),
+    ("comment in a location after a >", REGULAR.replace(
+        b"<omniResponse>",
+        b'<omniResponse xmlns:xsi="XSI" xsi:noNamespaceSchemaLocation="x><!-- c -->">'.replace(b"XSI", XSI_BYTES),
+    )),
+    ("CDATA in a location after a >", REGULAR.replace(
+        b"<omniResponse>",
+        b'<omniResponse xmlns:xsi="XSI" xsi:schemaLocation="a b><![CDATA[c]]>">'.replace(b"XSI", XSI_BYTES),
+    )),
     # Attributes on the root this path does not take, or not in their plainest form.
     ("default namespace", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns="urn:a">')),
     ("namespace name not a URI", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:p="a b">')),

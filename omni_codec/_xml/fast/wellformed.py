@@ -368,8 +368,10 @@ def without_markup(text: str) -> str | None:
 
 
 # The root's start tag when it has attributes, and each attribute (XML 1.0
-# sections 3.1, 2.3; "\r" is normalised away first).
-_ONE_ATTRIBUTE = r"[ \t\n]+[A-Za-z_:][A-Za-z0-9._:-]*[ \t\n]*=[ \t\n]*(?:\"[^\"<]*\"|'[^'<]*')"
+# sections 3.1, 2.3; "\r" is normalised away first). A value holds no ">"
+# either, which XML allows there: the comment that ``without_markup`` takes out
+# after a ">" would otherwise be one inside a value, where no "<" may stand.
+_ONE_ATTRIBUTE = r"[ \t\n]+[A-Za-z_:][A-Za-z0-9._:-]*[ \t\n]*=[ \t\n]*(?:\"[^\"<>]*\"|'[^'<>]*')"
 _ROOT_WITH_ATTRIBUTES = re.compile(
     rf"[ \t\n]*<([A-Za-z_][A-Za-z0-9._-]*)((?:{_ONE_ATTRIBUTE})+)[ \t\n]*>"
 )
@@ -379,7 +381,7 @@ _ROOT_WITH_ATTRIBUTES = re.compile(
 ROOT_ATTRIBUTES = f"(?:{_ONE_ATTRIBUTE})*[ \t\n]*"
 _ATTRIBUTE = re.compile(
     r"[ \t\n]+(?:xmlns:(?P<prefix>[A-Za-z_][A-Za-z0-9._-]*)|(?P<name>[A-Za-z_:][A-Za-z0-9._:-]*))"
-    r"[ \t\n]*=[ \t\n]*(?:\"(?P<double>[^\"<]*)\"|'(?P<single>[^'<]*)')"
+    r"[ \t\n]*=[ \t\n]*(?:\"(?P<double>[^\"<>]*)\"|'(?P<single>[^'<>]*)')"
 )
 # Namespace names that libxml2 takes as URIs for certain: http(s) addresses and
 # URNs of the plainest characters (it refuses what is not a URI, section 2.2).
