@@ -335,6 +335,19 @@ def _long_response(items: int = 7) -> bytes:
     (b"Message sent", b"Message\r\nsent\r"),  # and in texts
     (b"</message><message>", b"</message><!--c--><message>"),
     (b"Message sent", b"Message]]>sent"),
+    # Comments, PIs and CDATA sections: taken out of the bytes, where they may be.
+    (b"</message><message>", b"</message><?audit pass?><message>"),
+    (b"<messageId>m6", b"<!-- c --><messageId>m6"),  # (not in the first slice)
+    (b"Message sent", b"<![CDATA[Message <&> sent]]>"),
+    (b"Message sent", b"Message<!--c-->sent"),
+    (b"Message sent", b"<![CDATA[Message]]]]><![CDATA[>sent]]>"),
+    (b"Message sent", b"<![CDATA[ ]]>"),
+    (b"<bulkId>b", b"<!--c--><bulkId>b<![CDATA[]]>"),
+    (b"<omniResponse>", b"<!--c--><omniResponse>"),
+    (b"</omniResponse>", b"</omniResponse><![CDATA[ ]]>"),
+    (b"<omniResponse>", b'<omniResponse a="x><!--c-->"><![CDATA[b]]>'),  # inside a value
+    (b"<omniResponse>", b'<omniResponse xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+                        b' i:noNamespaceSchemaLocation="x><?pi ?>"><!--c-->'),
     (b"<to><phoneNumber>", b'<to><emailAddress xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:nil="true"/><phoneNumber>'),
     (b"</messages>", b"</messages><messages></messages>"),
     (b"</message></messages>", b"</message><message></message></messages>"),

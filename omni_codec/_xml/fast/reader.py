@@ -221,12 +221,16 @@ def read(
             allowed = wellformed.characters_allowed(raw)
             if allowed is Characters.REFUSED:
                 return None
-            if allowed is Characters.ALLOWED:  # (a "]]>" may end CDATA, read in the text)
+            if allowed is Characters.ALLOWED:  # (a "]]>" may end CDATA)
                 from_raw = _read_bytes(readers.from_bytes, raw, first, limits)
                 if type(from_raw) is _Missed:
                     missed = from_raw.readers
                 elif from_raw is not _NO_MATCH:
                     return from_raw
+            if (missed or allowed is Characters.TERMINATOR) and _has_markup(raw, first):
+                from_plain = _read_bytes_without_markup(readers.from_bytes, raw, first, limits, allowed)
+                if from_plain is not _NO_MATCH:
+                    return from_plain
     decoded = wellformed.text_of(raw)
     if decoded is None:
         return None
@@ -319,6 +323,43 @@ def _read_bytes(
             return None
     if value is _NOT_SLICED:
         return _NO_MATCH
+    return None if wellformed.may_have_huge_text(raw) else value
+
+
+_MARKUP_START = re.compile(b"<[!?]")
+
+
+def _has_markup(raw: bytes, first: int) -> bool:
+    """Whether the UTF-8 ``raw`` has no CR and a comment, processing instruction
+    or CDATA section in its first slice after its declaration at ``first``: the
+    slice its readers missed, where a producer that writes them has written one
+    (looking further would cost every other document that misses there)."""
+    return _MARKUP_START.search(raw, first, first + _SLICE) is not None and 0x0D not in raw
+
+
+def _read_bytes_without_markup(
+    from_bytes: tuple[_BytesReader, _BytesReader], raw: bytes, first: int, limits: Limits,
+    allowed: Characters,
+) -> Any:
+    """What ``_read_bytes`` reads of a long UTF-8 document's bytes without their
+    comments and processing instructions, their CDATA sections written as text
+    (``wellformed.without_markup``, which reads UTF-8 as it reads text); as
+    there, ``_NO_MATCH`` when its text must be read instead, ``None`` when the
+    general path must run.
+
+    As the text's reading does, but on bytes: a text with one character beyond
+    Latin-1 is four bytes a character, and CDATA sections all over a document
+    made the markup pass over it and its copy four times the work. (Line ends
+    are not normalised here: a document with a CR is read as text.)
+    """
+    plain = wellformed.without_markup(raw[first:])
+    if plain is None or (allowed is Characters.TERMINATOR and 0x5D in plain and b"]]>" in plain):
+        return None  # (what the text's reading finds of it too)
+    value = _read_bytes(from_bytes, plain, 0, limits)
+    if type(value) is _Missed:
+        return _NO_MATCH
+    if value is None or value is _NO_MATCH:
+        return value
     return None if wellformed.may_have_huge_text(raw) else value
 
 

@@ -19,7 +19,7 @@ import re
 import sys
 from functools import partial
 from itertools import repeat
-from typing import cast
+from typing import Any, AnyStr, NamedTuple, cast
 
 from ..._remembered import Remembered
 from ..chars import CONTROL_BYTES, has_noncharacter, is_char, unmarked_bytes
@@ -305,19 +305,45 @@ def _without(end: str) -> str:
 # case (reserved) and holds no colon (XML Namespaces section 7); a CDATA
 # section's content (the only group) ends at the first "]]>". Anything these do
 # not match stays in the text, where no pattern of the fast reader matches it:
-# the general path reads it.
-_MARKUP = re.compile(
+# the general path reads it. Every delimiter is ASCII, so the same pattern reads
+# a document's UTF-8 bytes, where no byte of a longer character is ASCII.
+_MARKUP_PATTERN = (
     f"<!--{_without('--')}-->"
     f"|<\\?(?![Xx][Mm][Ll])[A-Za-z_][A-Za-z0-9._-]*(?:[ \t\n]{_without('?>')})?\\?>"
-    f"|<!\\[CDATA\\[({_without(']]>')})\\]\\]>",
-    re.DOTALL,
+    f"|<!\\[CDATA\\[({_without(']]>')})\\]\\]>"
 )
-# A CDATA section of whitespace alone, among sections joined by NUL.
-_CDATA_ALL_SPACE = re.compile("\0[ \t\n]*(?=\0)")
+
+
+class _Markup(NamedTuple):
+    """What :func:`without_markup` looks for and writes, in ``str`` or in ``bytes``."""
+
+    pattern: re.Pattern[Any]
+    all_space: re.Pattern[Any]  # a CDATA section of whitespace alone, among sections joined by NUL
+    nul: Any
+    tag_end: Any
+    tag_start: Any
+    reference_start: Any
+    reference_end: Any
+    escapes: tuple[tuple[Any, Any], ...]  # "&" first: the others make one
+
+
+def _markup_in(kind: type[str] | type[bytes]) -> _Markup:
+    def of(text: str) -> Any:
+        return text if kind is str else text.encode("ascii")
+
+    return _Markup(
+        re.compile(of(_MARKUP_PATTERN), re.DOTALL),
+        re.compile(of("\0[ \t\n]*(?=\0)")),
+        of("\0"), of(">"), of("<"), of("&"), of(";"),
+        tuple((of(char), of(reference)) for char, reference in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))),
+    )
+
+
+_MARKUP_IN = {str: _markup_in(str), bytes: _markup_in(bytes)}
 _NOT_NONE = partial(operator.is_not, None)
 
 
-def without_markup(text: str) -> str | None:
+def without_markup(text: AnyStr) -> AnyStr | None:
     """``text`` with its comments and processing instructions removed and its
     CDATA sections written as text, or ``None`` when one stands where that would
     make a document out of one that is not well-formed.
@@ -334,8 +360,14 @@ def without_markup(text: str) -> str | None:
       whitespace allowed there, hands the document back; any other text outside
       the root is refused by the fast reader's patterns. Its content is escaped
       (``&``, ``<``, ``>``), so it can make neither markup nor ``]]>``.
+
+    ``text`` may be a document's UTF-8 bytes (its line ends normalised, or
+    without CR): the same document, without the text of every character at the
+    width of its widest.
     """
-    parts = _MARKUP.split(text)
+    kind = type(text)
+    markup = _MARKUP_IN[kind]
+    parts: list[Any] = markup.pattern.split(text)
     if len(parts) == 1:
         return text
     segments = parts[::2]
@@ -344,8 +376,11 @@ def without_markup(text: str) -> str | None:
     # reference is left open ("&lt<!-- -->;" is not "&lt;").
     # (Most follow a tag directly: those are looked at in C, by map.)
     before = segments[:-1]
-    if not all(map(str.endswith, before, repeat(">"))) and not all(
-        segment.rfind(">") >= segment.rfind("<") and segment.rfind(";") >= segment.rfind("&")
+    tag_end, tag_start = markup.tag_end, markup.tag_start
+    reference_start, reference_end = markup.reference_start, markup.reference_end
+    if not all(map(kind.endswith, before, repeat(tag_end))) and not all(
+        segment.rfind(tag_end) >= segment.rfind(tag_start)
+        and segment.rfind(reference_end) >= segment.rfind(reference_start)
         for segment in before
     ):
         return None
@@ -354,17 +389,20 @@ def without_markup(text: str) -> str | None:
     others = None in contents  # comments and PIs
     cdata = list(filter(_NOT_NONE, contents)) if others else contents
     if cdata:
-        joined = "\0".join(cdata)  # no text holds a NUL (characters_allowed)
-        if _CDATA_ALL_SPACE.search(f"\0{joined}\0") is not None:
+        nul = markup.nul
+        joined = nul.join(cdata)  # no text holds a NUL (characters_allowed)
+        if markup.all_space.search(nul + joined + nul) is not None:
             return None
-        if "&" in joined or "<" in joined or ">" in joined:
-            joined = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if any(char in joined for char, _ in markup.escapes):
+            for char, reference in markup.escapes:
+                joined = joined.replace(char, reference)
             if len(cdata) == len(contents):  # (no comment or PI among them)
-                parts[1::2] = joined.split("\0")
+                parts[1::2] = joined.split(nul)
             else:
-                escaped = iter(joined.split("\0"))
+                escaped = iter(joined.split(nul))
                 parts[1::2] = [None if content is None else next(escaped) for content in contents]
-    return "".join(filter(None, parts) if others else parts)
+    plain: AnyStr = kind().join(filter(None, parts) if others else parts)
+    return plain
 
 
 # The root's start tag when it has attributes, and each attribute (XML 1.0
