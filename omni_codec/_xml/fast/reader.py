@@ -348,9 +348,10 @@ def _read_bytes_without_markup(
     general path must run.
 
     As the text's reading does, but on bytes: a text with one character beyond
-    Latin-1 is four bytes a character, and CDATA sections all over a document
-    made the markup pass over it and its copy four times the work. (Line ends
-    are not normalised here: a document with a CR is read as text.)
+    Latin-1 holds every character in two or four bytes, and with CDATA sections
+    all over a document the markup pass over it and its copy cost twice or four
+    times as much. (Line ends are not normalised here: a document with a CR is
+    read as text.)
     """
     plain = wellformed.without_markup(raw[first:])
     if plain is None or (allowed is Characters.TERMINATOR and 0x5D in plain and b"]]>" in plain):
