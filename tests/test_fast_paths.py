@@ -366,6 +366,40 @@ def test_a_long_document_read_from_its_bytes_is_read_as_its_text(change: tuple[b
                     assert_same_outcome(outcome(fast_decode, changed, OmniResponse, strict=strict), expected)
 
 
+# Comments, PIs, CDATA sections and pieces of them, and what may stand next to them.
+_MARKUP_PIECES = ["<!-- c -->", "<?pi x?>", "<![CDATA[a&b<c>]]>", "<![CDATA[ ]]>", "<![CDATA[]]>",
+                  "]]>", "<!--", "-->", "<?xml?>", "<![CDATA[", "?>", ">", "<", "&amp;", "&",
+                  "\n", " ", "\u00e9", "\U0001f600", '"']
+
+
+@given(
+    insertions=st.lists(
+        st.tuples(st.integers(min_value=0), st.sampled_from(_MARKUP_PIECES)), min_size=1, max_size=4
+    ),
+    location=st.lists(st.sampled_from(_MARKUP_PIECES), max_size=3).map("".join),
+    size=st.sampled_from([16, 100, 10**9]),
+)
+@example(insertions=[(0, "")], location="x><!-- c -->", size=16)
+def test_markup_anywhere_in_a_long_document_is_read_as_the_general_path_reads_it(
+    insertions: list[tuple[int, str]], location: str, size: int
+) -> None:
+    """Comments, PIs and CDATA put anywhere in a long document, a root attribute
+    value included, are read as the general path reads them, from the bytes a
+    slice at a time or from the text."""
+    document = _long_response(9).decode()
+    for position, piece in insertions:
+        position %= len(document) + 1
+        document = document[:position] + piece + document[position:]
+    root = f'<omniResponse xmlns:i="{XSI_BYTES.decode()}" i:noNamespaceSchemaLocation="{location}">'
+    data = document.replace("<omniResponse>", root, 1).encode()
+    with slices_of(size):
+        for strict in (False, True):
+            assert_same_outcome(
+                outcome(fast_decode, data, OmniResponse, strict=strict),
+                outcome(general_decode, data, OmniResponse, strict=strict),
+            )
+
+
 def test_a_long_document_in_another_encoding_is_read_as_the_general_path_reads_it() -> None:
     document = _long_response(50).replace(b"<bulkId>b", "<bulkId>b\u00e9\u0431".encode())
     expected = general_decode(document, OmniResponse)
