@@ -1120,7 +1120,7 @@ def test_the_characters_of_a_document_are_checked_as_xml_allows_them(text: str) 
 
 @pytest.mark.parametrize("length", [0, 100, 200_000])
 @pytest.mark.parametrize("leads", [1, 70, 300])
-@pytest.mark.parametrize("last", ["\uff01", "\ufffe", "\uffff", "\uefff"])
+@pytest.mark.parametrize("last", ["\uff01", "\ufffd", "\ufffe", "\uffff"])
 def test_a_noncharacter_is_found_however_many_lead_bytes_the_text_has(
     length: int, leads: int, last: str
 ) -> None:
