@@ -353,17 +353,19 @@ def without_markup(text: AnyStr) -> AnyStr | None:
     Where each stands is checked, so that no document is made well-formed here:
 
     * every one stands outside tags: the last ``<`` or ``>`` before it is a
-      ``>`` (``<a<!-- -->>`` is not ``<a>``), and outside references: no ``&``
-      after the last ``;`` before it (``&lt<!-- -->;`` is not ``&lt;``);
+      ``>`` (``<a<!-- -->>`` is not ``<a>``; a ``>`` inside an attribute value
+      would pass, and the fast path takes no value that holds one), and outside
+      references: no ``&`` after the last ``;`` before it (``&lt<!-- -->;`` is
+      not ``&lt;``);
     * a CDATA section may only stand inside the root, where a parser makes text
       of it: one of whitespace alone, which outside the root would pass for the
       whitespace allowed there, hands the document back; any other text outside
       the root is refused by the fast reader's patterns. Its content is escaped
       (``&``, ``<``, ``>``), so it can make neither markup nor ``]]>``.
 
-    ``text`` may be a document's UTF-8 bytes (its line ends normalised, or
-    without CR): the same document, without the text of every character at the
-    width of its widest.
+    ``text`` may be a document's UTF-8 bytes (with no CR, or its line ends
+    normalised): the same document comes back in bytes, and no text of it is
+    made (a Python text holds every character at the width of its widest).
     """
     kind = type(text)
     markup = _MARKUP_IN[kind]
