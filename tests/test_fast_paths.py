@@ -311,6 +311,64 @@ def test_the_order_tolerant_reader_reads_a_slice_at_a_time_too(change: tuple[str
             assert_same_outcome(outcome(fast_decode, document, OmniResponse), expected)
 
 
+# Where an unknown element may stand in an item of ``_MESSAGE`` (before these),
+# and names for it, some of which start known names.
+_UNKNOWN_PLACES = ["<phoneNumber>", "</to>", "<groupId>", "<name>", "</status>", "<messageId>", "</message>"]
+_UNKNOWN_NAMES = ["fax", "group", "phone", "messageI", "id2", "x.y-z", "_n"]
+# Elements that come twice: one of the item's, doubled (a leaf, a Struct), or
+# two put before an end tag (an optional element, written or ``xsi:nil``).
+_TWICE = [
+    ("<id>7</id>", None), ("<groupId>1</groupId>", None), ("<phoneNumber>4930{0}</phoneNumber>", None),
+    ("<messageId>m{0}</messageId>", None), ("<to><phoneNumber>4930{0}</phoneNumber></to>", None),
+    ("<action>a</action><action>a</action>", "</status>"),
+    ('<emailAddress>e</emailAddress><emailAddress i:nil="true"/>', "</to>"),
+    ('<emailAddress i:nil="true"/><emailAddress i:nil="1"/>', "</to>"),
+]
+
+
+@given(
+    unknown=st.lists(
+        st.tuples(
+            st.integers(0, 39), st.sampled_from(_UNKNOWN_PLACES), st.sampled_from(_UNKNOWN_NAMES),
+            st.sampled_from(["<{0}/>", "<{0}></{0}>", "<{0}>1</{0}>"]),
+        ),
+        max_size=12,
+    ),
+    twice=st.lists(st.tuples(st.integers(0, 39), st.sampled_from(_TWICE)), max_size=3),
+    size=st.sampled_from([500, 10**9]),
+)
+@example(  # an element twice among unknown ones, in a later item
+    unknown=[(30, "</to>", "fax", "<{0}/>"), (30, "</to>", "phone", "<{0}>1</{0}>")],
+    twice=[(30, ("<to><phoneNumber>4930{0}</phoneNumber></to>", None))], size=10**9,
+)
+def test_an_element_that_came_twice_is_handed_back_among_unknown_ones(
+    unknown: list[tuple[int, str, str, str]], twice: list[tuple[int, tuple[str, str | None]]], size: int
+) -> None:
+    """The order-tolerant reader takes each child of an item at most once, and
+    any unknown leaf: a document with unknown elements it reads, as the general
+    path reads it; one with an element that came twice it hands on."""
+    items = [_MESSAGE.format(index) for index in range(40)]
+    for index, (element, before) in twice:
+        element = element.format(index)
+        if before is None:
+            items[index] = items[index].replace(element, element * 2, 1)
+        else:
+            items[index] = items[index].replace(before, element + before, 1)
+    for index, place, name, form in unknown:
+        element = form.format(name)
+        items[index] = items[index].replace(place, element + place, 1)
+    root = f'<omniResponse xmlns:i="{XSI_BYTES.decode()}">'
+    document = f"{root}<bulkId>b</bulkId><messages>{''.join(items)}</messages></omniResponse>".encode()
+    with slices_of(size):
+        taken = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS)
+        assert (taken is None) is bool(twice)
+        for strict in (False, True):
+            assert_same_outcome(
+                outcome(fast_decode, document, OmniResponse, strict=strict),
+                outcome(general_decode, document, OmniResponse, strict=strict),
+            )
+
+
 def _long_response(items: int = 7) -> bytes:
     messages = "".join(_MESSAGE.format(index) for index in range(items))
     return f"<omniResponse><bulkId>b</bulkId><messages>{messages}</messages></omniResponse>".encode()
@@ -749,6 +807,8 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     )),
     ("unknown element in the root", REGULAR.replace(b"</omniResponse>", b"<x/></omniResponse>")),
     ("duplicate element", REGULAR.replace(b"<id>0</id>", b"<id>0</id><id>0</id>")),
+    ("duplicate element and unknown elements", REGULAR.replace(b"</to>", b"<email/><emailAddress>e</emailAddress></to>")
+     .replace(b"<id>0</id>", b"<id>0</id><id>0</id>")),
     ("duplicate root field", REGULAR.replace(b"<bulkId>b</bulkId>", b"<bulkId>b</bulkId>" * 2)),
     ("element inside a leaf", REGULAR.replace(b"<name>MESSAGE_ACCEPTED", b"<name><b>x</b>")),
     # What the order-tolerant reader does not take, in an item.

@@ -51,10 +51,10 @@ JAXB, .NET and newer API versions make them: children in another order, optional
 elements written ``xsi:nil="true"`` (with a prefix the root binds to the XML
 Schema instance namespace), and, unless ``strict``, unknown leaf elements
 without attributes. Its item pattern is one repetition of alternatives per
-Struct, one per field, which a group remembers only the last match of: the
-reader counts the start tags of the item's names in the items' text against the
-groups that matched, so that an element that came twice is a hand-back, not a
-value lost. It takes items of leaves and Structs (no list, union or free-form
+Struct, one per field, which a group remembers only the last match of: each
+field's alternative holds a conditional on its own group, which fails where
+that group has matched already in the item, so that an element that came twice
+leaves its item unmatched (a hand-back, not a value lost). It takes items of leaves and Structs (no list, union or free-form
 JSON inside); the root's own fields stay in order.
 
 Every pattern is linear to match: each element starts with a literal tag, and no
@@ -109,7 +109,7 @@ _SLICE = 1 << 16
 def _read_in_slices(
     text: str | bytes, start: int, stop: int, item: re.Pattern[str],
     end: re.Pattern[Any], width: int,
-    read_items: Callable[..., list[Any]], limit: int, references: bool, loose: bool = False,
+    read_items: Callable[..., list[Any]], limit: int, references: bool,
 ) -> list[Any]:
     """The items of ``text[start:stop]`` (nothing but items), cut by the pattern
     ``item`` (``width`` parts an item) a slice of some ``_SLICE`` characters at a
@@ -133,11 +133,7 @@ def _read_in_slices(
         parts = item.split(chunk)
         if len(parts) == 1 or parts[0] or parts[-1] or any(parts[width:-1:width]):
             raise _NoMatch
-        references_here = references and "&" in chunk
-        if loose:  # (the order-tolerant reader counts the tags of the items' text)
-            items += read_items(parts, limit - len(items), references_here, chunk, 0, len(chunk))
-        else:
-            items += read_items(parts, limit - len(items), references_here)
+        items += read_items(parts, limit - len(items), references and "&" in chunk)
         start = cut
     return items
 
@@ -540,14 +536,12 @@ _UNKNOWN_TEXT = f"(?:[^<&]|&(?:amp|lt|gt|quot|apos);)*{_HOLD}"
 
 @dataclass
 class _Loose:
-    """What the order-tolerant reader of one list's items must check beyond its
-    pattern, which takes each item's children in any order: that no element came
-    twice (a group keeps only its last match: the elements the item's names
-    start must be as many as the groups that matched), and that required
-    elements came at all."""
+    """What the order-tolerant reader of one list's items knows beyond its
+    pattern, which takes each item's children in any order, each at most once:
+    the item's names (which an unknown element's is not), and the required
+    elements, which must have come at all."""
 
     names: frozenset[str]
-    counted: list[_Group]
     required: list[tuple[str | None, str]]  # (presence of the optional Struct around, column)
     unknown: int = 0
 
@@ -624,7 +618,7 @@ class _Generator(Source):
                 "_zip": zip,
             },
             locals=("text", "limit", "references", "parts", "span", "match", "position",
-                    "end", "count", "items_references", "p", "s", "start", "tags", "found",
+                    "end", "count", "items_references", "p", "s", "start", "found",
                     "data", "first", "stop"),
         )
         self.item_patterns: dict[str, tuple[str, int]] = {}
@@ -767,8 +761,7 @@ class _Generator(Source):
             "items_references = references and text.find(",
             "    '&', _len(parts[0]), _len(text) - _len(parts[-1])",
             ") >= 0",
-            f"{var} = {read_items}(parts, limit, items_references"
-            + (", text, _len(parts[0]), _len(text) - _len(parts[-1]))" if self.loose else ")"),
+            f"{var} = {read_items}(parts, limit, items_references)",
         ]
         if not self.loose and self._in_slices(field.value):
             self._bytes_entry = self._bytes_reader(one)
@@ -850,7 +843,6 @@ class _Generator(Source):
         take the groups of the text before the first item (``prefix_match``) and
         after the last (``suffix_match``), read the items of
         ``source[position:stop]`` a slice at a time, and return the value."""
-        loose = ", True" if self.loose else ""
         return [
             f"match = {prefix_match}",
             "if match is None: raise _NoMatch",
@@ -859,7 +851,7 @@ class _Generator(Source):
             "if match is None: raise _NoMatch",
             *self._take(one.after),
             f"{one.var} = _read_in_slices({source}, position, stop, {one.item_regex}, {end}, "
-            f"{one.width}, {one.read_items}, limit, references{loose})",
+            f"{one.width}, {one.read_items}, limit, references)",
             *(line for block in one.finish for line in block.split("\n")),
         ]
 
@@ -979,7 +971,7 @@ class _Generator(Source):
         loose = self.loose and _plain(value.item)
         if loose:
             self.took_any = True
-            self._item = _Loose(frozenset(_names(item_name, value.item)), [], [])
+            self._item = _Loose(frozenset(_names(item_name, value.item)), [])
             pattern, expression, _ = self._loose_element(item_name, value.item, groups, None, item=True)
         else:
             pattern, expression, _ = self._element(item_name, True, value.item, groups)
@@ -990,7 +982,7 @@ class _Generator(Source):
             "if count > limit: raise Miss",
         ]
         if loose:
-            lines += self._loose_checks(item_name, groups, width)
+            lines += self._loose_checks(groups, width)
             self._item = None
         if rule.min_length is not None:
             lines.append(f"if count < {rule.min_length}: raise Miss")
@@ -1010,16 +1002,14 @@ class _Generator(Source):
         else:
             loop = "for _ in range(count)"
         lines.append(f"return [\n        {expression}\n    {loop}\n    ]")
-        parameters = "parts, limit, references" + (", text, start, end" if self.loose else "")
-        read_items = self.function(f"_read_{item_name}", parameters, lines)
+        read_items = self.function(f"_read_{item_name}", "parts, limit, references", lines)
         self.item_patterns[read_items] = (regex, width)
         read_list = self.function(f"_read_{item_name}_list", "span, limit, references", [
             f"parts = {regex}.split(span)",
             # Only whitespace before the first item, nothing between items or
             # after the last: the items cover the whole content.
             f"if parts[0].strip(' \\t\\n') or _any(parts[{width}::{width}]): raise _NoMatch",
-            f"return {read_items}(parts, limit, references and '&' in span"
-            + (", span, 0, _len(span))" if self.loose else ")"),
+            f"return {read_items}(parts, limit, references and '&' in span)",
         ])
         self.lists[key] = (read_list, read_items)
         return read_list, read_items
@@ -1079,13 +1069,18 @@ class _Generator(Source):
             counted = leaf
         if item:
             return f"{tag}{content}{space}", made, ""
+        # The element comes at most once: its choice fails where the group that
+        # tells it is there has matched already in the item (a group keeps only
+        # its last match, and would lose the first). The item's pattern is
+        # compiled on its own, so the group's number is its place in ``groups``.
+        once = counted if required else counter
+        assert once is not None
+        tag += f"(?({groups.index(once) + 1})(?!))"
         if required:
             assert counted is not None
-            state.counted.append(counted)
             state.required.append((owner, counted.var))
             return f"{tag}{content}{space}", made, var
         assert counter is not None
-        state.counted.append(counter)
         if kind is Kind.STRUCT:
             made = f"(None if {var} is None else {made})"
         return f"{tag}({content[:-1]}|{_NIL})>{space}", made, var
@@ -1101,33 +1096,19 @@ class _Generator(Source):
         groups.append(group)
         return group
 
-    def _loose_checks(self, item_name: str, groups: list[_Group], width: int) -> list[str]:
+    def _loose_checks(self, groups: list[_Group], width: int) -> list[str]:
         """The columns of an order-tolerant item pattern, and what its pattern
-        cannot check (see ``_Loose``): a start tag of one of the item's names for
-        each group that matched; required elements where their owner is."""
+        cannot check (see ``_Loose``): required elements where their owner is."""
         state = self._item
         assert state is not None
         lines = [f"{group.var} = parts[{index}::{width}]" for index, group in enumerate(groups, 1)]
-        names = "|".join(map(re.escape, sorted(state.names)))
-        tags = self.constant(f"_{item_name}_tags", re.compile(f"<(?:{names})[ \t\n/>]"))
-        # Each column's absent elements, counted once (n_...).
-        absent = {group.var: "n" + group.var[1:] for group in state.counted}
-        absent.update({owner: "n" + owner[1:] for owner, _ in state.required if owner is not None})
+        # The absent elements of each column that is checked, counted once (n_...).
+        absent: dict[str, str] = {}
+        for owner, column in state.required:
+            for checked in (column, owner):
+                if checked is not None:
+                    absent.setdefault(checked, "n" + checked[1:])
         lines += [f"{name} = {column}.count(None)" for column, name in absent.items()]
-        expected = f"count * {1 + len(state.counted)}" + "".join(
-            f" - {absent[group.var]}" for group in state.counted
-        )
-        unknown = [group.var for group in groups if group.ignored]
-        # Without unknown elements, every start tag is one of the item's names:
-        # counting "<" is then enough, and much faster than finding the names.
-        lines += [
-            "if " + " and ".join(f"{var}.count(None) == count" for var in unknown) + ":"
-            if unknown else "if True:",
-            "    tags = text.count('<', start, end) - text.count('</', start, end)",
-            "else:",
-            f"    tags = _len({tags}.findall(text, start, end))",
-            f"if tags != {expected}: raise Miss",
-        ]
         for owner, column in state.required:
             if owner is None:
                 lines.append(f"if {absent[column]}: raise Miss")
