@@ -54,7 +54,9 @@ without attributes. Its item pattern is one repetition of alternatives per
 Struct, one per field, which a group remembers only the last match of: each
 field's alternative holds a conditional on its own group, which fails where
 that group has matched already in the item, so that an element that came twice
-leaves its item unmatched (a hand-back, not a value lost). It takes items of leaves and Structs (no list, union or free-form
+leaves its item unmatched (a hand-back, not a value lost). A document without
+``:nil`` is read by a variant without the ``xsi:nil`` alternatives, whose
+patterns have a group fewer for each optional element. It takes items of leaves and Structs (no list, union or free-form
 JSON inside); the root's own fields stay in order.
 
 Every pattern is linear to match: each element starts with a literal tag, and no
@@ -410,7 +412,7 @@ def _read_form(
     ``nil``: ``raw`` has a ``:nil`` attribute, for the order-tolerant one only.
     ``missed``: the first one or two missed the document's bytes (see
     ``_read_bytes``), and are not tried again."""
-    loose = readers.loose
+    loose = readers.loose if nil else readers.loose_without_nil
     nil = nil and loose is not None
     if not nil and not missed:
         try:
@@ -447,6 +449,10 @@ class _Readers(NamedTuple):
     spaced: _Reader  # whitespace between elements allowed
     depth: int  # of its documents' elements
     loose: _Reader | None  # items in any order: None when no list's items are read so
+    # The same without xsi:nil, for a document without one: an element's group
+    # then also tells that it came, and the groups that count either form of
+    # an optional element (a copy of its text each) are left out.
+    loose_without_nil: _Reader | None
     # The compact and the whitespace-tolerant reader of a long document's bytes
     # (see _read_bytes): None unless its one list is read a slice at a time.
     from_bytes: tuple[_BytesReader, _BytesReader] | None
@@ -473,14 +479,16 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                 compact = _Generator(cls, document, spaced=False, strict=strict)
                 spaced = _Generator(cls, document, spaced=True, strict=strict)
                 loose = _Generator(cls, document, spaced=True, strict=strict, loose=True)
+                loose_nil = _Generator(cls, document, spaced=True, strict=strict, loose=True, nil=False)
                 try:
                     depth = typed_depth(document.content, without_unions=True)
-                    loose_reader = loose.build()
+                    loose_reader, loose_nil_reader = loose.build(), loose_nil.build()
                     compact_reader, spaced_reader = compact.build(), spaced.build()
                     compact_bytes, spaced_bytes = compact.from_bytes(), spaced.from_bytes()
                     entry = _Readers(
                         compact_reader, spaced_reader, depth,
                         loose_reader if loose.took_any else None,
+                        loose_nil_reader if loose.took_any else None,
                         None if compact_bytes is None or spaced_bytes is None
                         else (compact_bytes, spaced_bytes),
                     )
@@ -490,6 +498,7 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                     _sources[key] = (
                         f"{compact.text}\n\n\n# Whitespace between elements allowed:\n\n{spaced.text}"
                         + (f"\n\n\n# Items in any order:\n\n{loose.text}" if loose.took_any else "")
+                        + (f"\n\n\n# Items in any order, no xsi:nil:\n\n{loose_nil.text}" if loose.took_any else "")
                     )
             _cache[key] = entry
         return _cache[key]
@@ -577,14 +586,16 @@ class _Generator(Source):
     """
 
     def __init__(
-        self, cls: type[Any], document: DocumentShape, *, spaced: bool, strict: bool, loose: bool = False
+        self, cls: type[Any], document: DocumentShape, *, spaced: bool, strict: bool,
+        loose: bool = False, nil: bool = True,
     ) -> None:
         self.cls = cls
         self.strict = strict
         # Order-tolerant: list items whose Structs hold only leaves and Structs
-        # take their children in any order, with xsi:nil and (unless strict)
-        # unknown leaf elements. ``took_any``: some list's items do.
+        # take their children in any order, with xsi:nil (if ``nil``) and (unless
+        # strict) unknown leaf elements. ``took_any``: some list's items do.
         self.loose = loose
+        self.nil = nil
         self.took_any = False
         self._item: _Loose | None = None
         self.document = document
@@ -1025,16 +1036,18 @@ class _Generator(Source):
 
         A Struct's children are one repetition of alternatives, one per field
         (and one for an unknown leaf element unless strict), so that they may
-        come in any order. An optional element may be ``xsi:nil``: its first
-        group spans either form and counts the element; the value's group
-        inside is ``None`` for a nil one. ``owner`` is the column of the
+        come in any order. An optional element may be ``xsi:nil`` (unless
+        ``nil`` is false): its first group spans either form and tells the
+        element came; the value's group inside is ``None`` for a nil one. ``owner`` is the column of the
         presence of the nearest optional Struct around (``None``: the item).
         """
         state = self._item
         assert state is not None
         space, kind = self.space, value.kind
         tag, end = f"<{re.escape(name)}", f"</{re.escape(name)}>"
-        counter = None if required else self._add(groups, f"{name}_element", value, counter=True)
+        # (An optional element may be xsi:nil: a group counts either form.)
+        nil = self.nil and not required
+        counter = self._add(groups, f"{name}_element", value, counter=True) if nil else None
         if kind is Kind.STRUCT:
             struct = value.struct
             presence = None if item else self._add(groups, name, value, presence=True)
@@ -1073,16 +1086,16 @@ class _Generator(Source):
         # tells it is there has matched already in the item (a group keeps only
         # its last match, and would lose the first). The item's pattern is
         # compiled on its own, so the group's number is its place in ``groups``.
-        once = counted if required else counter
-        assert once is not None
+        once = counter if nil else counted
+        assert once is not None and counted is not None
         tag += f"(?({groups.index(once) + 1})(?!))"
         if required:
-            assert counted is not None
             state.required.append((owner, counted.var))
             return f"{tag}{content}{space}", made, var
-        assert counter is not None
         if kind is Kind.STRUCT:
             made = f"(None if {var} is None else {made})"
+        if not nil:
+            return f"{tag}{content}{space}", made, var
         return f"{tag}({content[:-1]}|{_NIL})>{space}", made, var
 
     def _add(
