@@ -540,7 +540,9 @@ _NIL = r"[ \t\n]+[A-Za-z_][A-Za-z0-9._-]*:nil[ \t\n]*=[ \t\n]*(?:\"(?:true|1)\"|
 # text whose references need no check (it is not read; a character reference
 # might name a character XML refuses).
 _NAME = "[A-Za-z_][A-Za-z0-9._-]*"
-_UNKNOWN_TEXT = f"(?:[^<&]|&(?:amp|lt|gt|quot|apos);)*{_HOLD}"
+# (Runs between references are taken in one step; each "&" starts a reference,
+# so no text can be matched two ways.)
+_UNKNOWN_TEXT = f"[^<&]*{_HOLD}(?:&(?:amp|lt|gt|quot|apos);[^<&]*{_HOLD})*{_HOLD}"
 
 
 @dataclass
