@@ -815,6 +815,7 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     ("duplicate element in another order", REGULAR.replace(b"<id>0</id>", b"").replace(b"<groupId>", b"<id>0</id><id>0</id><groupId>")),
     ("value and nil", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI">'.replace(b"XSI", XSI_BYTES)).replace(b"<to>", b'<to><emailAddress>a</emailAddress><emailAddress xsi:nil="true"/>')),
     ("nil and value", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI">'.replace(b"XSI", XSI_BYTES)).replace(b"<to>", b'<to><emailAddress xsi:nil="true"/><emailAddress>a</emailAddress>')),
+    ("nil twice", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI">'.replace(b"XSI", XSI_BYTES)).replace(b"<to>", b'<to><emailAddress xsi:nil="true"/><emailAddress xsi:nil="1"/>')),
     ("nil with a prefix not bound to XSI", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="urn:other">').replace(b"<to>", b'<to><emailAddress xsi:nil="true"/>')),
     ("nil with an undeclared prefix", REGULAR.replace(b"<to>", b'<to><emailAddress xsi:nil="true"/>')),
     ("nil declared on the element", REGULAR.replace(b"<to>", b'<to><emailAddress xmlns:xsi="XSI" xsi:nil="true"/>'.replace(b"XSI", XSI_BYTES))),

@@ -1047,9 +1047,7 @@ class _Generator(Source):
         assert state is not None
         space, kind = self.space, value.kind
         tag, end = f"<{re.escape(name)}", f"</{re.escape(name)}>"
-        # (An optional element may be xsi:nil: a group counts either form.)
-        nil = self.nil and not required
-        counter = self._add(groups, f"{name}_element", value, counter=True) if nil else None
+        nil = self.nil and not required  # (an optional element may be xsi:nil)
         if kind is Kind.STRUCT:
             struct = value.struct
             presence = None if item else self._add(groups, name, value, presence=True)
@@ -1088,17 +1086,20 @@ class _Generator(Source):
         # tells it is there has matched already in the item (a group keeps only
         # its last match, and would lose the first). The item's pattern is
         # compiled on its own, so the group's number is its place in ``groups``.
-        once = counter if nil else counted
-        assert once is not None and counted is not None
-        tag += f"(?({groups.index(once) + 1})(?!))"
+        assert counted is not None
+        once = f"(?({groups.index(counted) + 1})(?!))"
         if required:
             state.required.append((owner, counted.var))
-            return f"{tag}{content}{space}", made, var
+            return f"{tag}{once}{content}{space}", made, var
         if kind is Kind.STRUCT:
             made = f"(None if {var} is None else {made})"
         if not nil:
-            return f"{tag}{content}{space}", made, var
-        return f"{tag}({content[:-1]}|{_NIL})>{space}", made, var
+            return f"{tag}{once}{content}{space}", made, var
+        # A nil element matches an empty group of its own (no copy of its text),
+        # which the element's test looks at too.
+        marker = self._add(groups, f"{name}_nil", value, counter=True)
+        once = f"(?({groups.index(counted) + 1})(?!)|(?({groups.index(marker) + 1})(?!)))"
+        return f"{tag}{once}(?:{content[:-1]}|{_NIL}())>{space}", made, var
 
     def _add(
         self, groups: list[_Group], label: str, value: ValueShape,
