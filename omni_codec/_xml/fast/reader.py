@@ -56,8 +56,10 @@ field's alternative holds a conditional on its own group, which fails where
 that group has matched already in the item, so that an element that came twice
 leaves its item unmatched (a hand-back, not a value lost). A document without
 ``:nil`` is read by a variant without the ``xsi:nil`` alternatives, whose
-patterns have a group fewer for each optional element. It takes items of leaves and Structs (no list, union or free-form
-JSON inside); the root's own fields stay in order.
+patterns have a group fewer for each optional element; a long one in UTF-8 is
+read from its bytes, a slice at a time, as the regular readers read it. It
+takes items of leaves and Structs (no list, union or free-form JSON inside);
+the root's own fields stay in order.
 
 Every pattern is linear to match: each element starts with a literal tag, and no
 two repetitions can match the same text.
@@ -212,7 +214,7 @@ def read(
             return None
         raw = transcoded
     allowed: Characters | None = None
-    missed = 0  # how many of the compact and the whitespace-tolerant reader missed
+    missed = _NOTHING_MISSED  # the readers that missed the document's bytes
     if readers.from_bytes is not None and len(raw) > 2 * _SLICE:
         first = wellformed.utf8_start(raw)
         if first is not None:  # (UTF-8)
@@ -222,10 +224,10 @@ def read(
             if allowed is Characters.ALLOWED:  # (a "]]>" may end CDATA)
                 from_raw = _read_bytes(readers.from_bytes, raw, first, limits)
                 if type(from_raw) is _Missed:
-                    missed = from_raw.readers
+                    missed = from_raw
                 elif from_raw is not _NO_MATCH:
                     return from_raw
-            if (missed or allowed is Characters.TERMINATOR) and _has_markup(raw, first):
+            if (missed.readers or allowed is Characters.TERMINATOR) and _has_markup(raw, first):
                 from_plain = _read_bytes_without_markup(readers.from_bytes, raw, first, limits, allowed)
                 if from_plain is not _NO_MATCH:
                     return from_plain
@@ -283,15 +285,13 @@ _ROOT_PROBE = 4096
 _NO_MATCH: Any = object()
 
 
-def _read_bytes(
-    from_bytes: tuple[_BytesReader, _BytesReader], raw: bytes, first: int, limits: Limits
-) -> Any:
-    """What the compact, else the whitespace-tolerant, reader of the first
-    dialect reads of a long UTF-8 document straight from its bytes (``raw[first:]``
-    after its XML declaration, its characters checked), a slice at a time.
-    Else its text is read as any other document's: ``_NO_MATCH`` when neither
-    reader reads its list so, a ``_Missed`` when they missed it there. ``None``:
-    the general path must run.
+def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) -> Any:
+    """What the compact, else the whitespace-tolerant, else the order-tolerant
+    reader of the first dialect reads of a long UTF-8 document straight from its
+    bytes (``raw[first:]`` after its XML declaration, its characters checked), a
+    slice at a time. Else its text is read as any other document's: ``_NO_MATCH``
+    when no reader reads its list so, a ``_Missed`` when they missed it there.
+    ``None``: the general path must run.
 
     Its whole text is never held: that is the size of the document again, or two
     or four times it when one character is beyond Latin-1 (a request's message in
@@ -300,7 +300,7 @@ def _read_bytes(
     # (A comment, processing instruction, CDATA section or xsi:nil, which the
     # text's reading takes, is no match here: a search of the whole document for
     # them would cost more than the documents that have them.)
-    compact, spaced = from_bytes
+    compact, spaced, loose = from_bytes
     limit, references = limits.max_list_items, 0x26 in raw  # "&"
     try:
         value = compact(raw, first, limit, references)
@@ -310,12 +310,22 @@ def _read_bytes(
         return None
     if value is _MISSED_COMPACT:
         probe = raw[first:first + _ROOT_PROBE].decode("utf-8", "replace")
-        if not wellformed.may_have_space(probe):
-            return _MISSED_COMPACT
+        if wellformed.may_have_space(probe):
+            try:
+                value = spaced(raw, first, limit, references)
+            except _NoMatch:
+                value = _MISSED_BOTH
+            except NOT_MINE:
+                return None
+    if type(value) is _Missed:
+        # (A document with xsi:nil is read from its text: whether its prefix is
+        # bound to the XML Schema instance namespace is asked of the whole.)
+        if loose is None or _has_nil(raw) is not None:
+            return value
         try:
-            value = spaced(raw, first, limit, references)
+            value = loose(raw, first, limit, references)
         except _NoMatch:
-            return _MISSED_BOTH
+            return _Missed(value.readers, loose=True)
         except NOT_MINE:
             return None
     if value is _NOT_SLICED:
@@ -339,8 +349,7 @@ def _has_markup(raw: bytes, first: int) -> bool:
 
 
 def _read_bytes_without_markup(
-    from_bytes: tuple[_BytesReader, _BytesReader], raw: bytes, first: int, limits: Limits,
-    allowed: Characters,
+    from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits, allowed: Characters,
 ) -> Any:
     """What ``_read_bytes`` reads of a long UTF-8 document's bytes without their
     comments and processing instructions, their CDATA sections written as text
@@ -368,16 +377,19 @@ def _read_bytes_without_markup(
 class _Missed:
     """What ``_read_bytes`` returns when the compact reader (``readers`` 1), or
     it and the whitespace-tolerant one (2), missed a document's bytes where its
-    list is read: reading its text, they would miss it again, and are passed
-    over (this only saves time: a reader that misses hands the document on)."""
+    list is read, and (``loose``) the order-tolerant one for a document
+    without xsi:nil: reading its text, they would miss it again, and are
+    passed over (this only saves time: a reader that misses hands the document
+    on)."""
 
-    __slots__ = ("readers",)
+    __slots__ = ("loose", "readers")
 
-    def __init__(self, readers: int) -> None:
+    def __init__(self, readers: int, *, loose: bool = False) -> None:
         self.readers = readers
+        self.loose = loose
 
 
-_MISSED_COMPACT, _MISSED_BOTH = _Missed(1), _Missed(2)
+_NOTHING_MISSED, _MISSED_COMPACT, _MISSED_BOTH = _Missed(0), _Missed(1), _Missed(2)
 # What a reader of bytes returns for a document whose list it does not read a
 # slice at a time (no item, or too few): its text's readers read it.
 _NOT_SLICED: Any = object()
@@ -385,7 +397,7 @@ _NOT_SLICED: Any = object()
 
 def _read_text(
     readers: _Readers, text: str, raw: bytes, limits: Limits, references: bool, nil: bool,
-    cls: type[Any], strict: bool, missed: int = 0,
+    cls: type[Any], strict: bool, missed: _Missed = _NOTHING_MISSED,
 ) -> Any:
     """What ``readers`` read of ``text`` (``raw`` is its UTF-8), else, for a
     document of the second dialect, what its readers read; ``_NO_MATCH`` when
@@ -405,23 +417,23 @@ def _read_text(
 
 def _read_form(
     readers: _Readers, text: str, raw: bytes, limit: int, references: bool, nil: bool,
-    missed: int = 0,
+    missed: _Missed = _NOTHING_MISSED,
 ) -> Any:
     """What the compact reader, else the whitespace-tolerant one, else the
     order-tolerant one reads of ``text``; ``_NO_MATCH`` when none matches it.
     ``nil``: ``raw`` has a ``:nil`` attribute, for the order-tolerant one only.
-    ``missed``: the first one or two missed the document's bytes (see
-    ``_read_bytes``), and are not tried again."""
-    loose = readers.loose if nil else readers.loose_without_nil
+    ``missed``: the readers that missed the document's bytes (see
+    ``_read_bytes``), which are not tried again."""
+    loose = readers.loose if nil else None if missed.loose else readers.loose_without_nil
     nil = nil and loose is not None
-    if not nil and not missed:
+    if not nil and not missed.readers:
         try:
             return readers.compact(text, limit, references)
         except _NoMatch:
             pass
     # Pretty-printed documents have whitespace between elements; the variant
     # that allows it is slower, so it is tried second.
-    if not nil and missed < 2 and wellformed.may_have_space(text):
+    if not nil and missed.readers < 2 and wellformed.may_have_space(text):
         try:
             return readers.spaced(text, limit, references)
         except _NoMatch:
@@ -440,6 +452,9 @@ def _read_form(
 
 _Reader = Callable[[str, int, bool], Any]
 _BytesReader = Callable[[bytes, int, int, bool], Any]
+# The compact, the whitespace-tolerant and the order-tolerant reader (without
+# xsi:nil; None when no list's items are read so) of a long document's bytes.
+_FromBytes = tuple[_BytesReader, _BytesReader, "_BytesReader | None"]
 
 
 class _Readers(NamedTuple):
@@ -453,9 +468,9 @@ class _Readers(NamedTuple):
     # then also tells that it came, and the groups that count either form of
     # an optional element (a copy of its text each) are left out.
     loose_without_nil: _Reader | None
-    # The compact and the whitespace-tolerant reader of a long document's bytes
-    # (see _read_bytes): None unless its one list is read a slice at a time.
-    from_bytes: tuple[_BytesReader, _BytesReader] | None
+    # The readers of a long document's bytes (see _read_bytes): None unless its
+    # one list is read a slice at a time.
+    from_bytes: _FromBytes | None
 
 _cache: dict[tuple[type[Any], bool, bool], _Readers | None] = {}
 _sources: dict[tuple[type[Any], bool, bool], str] = {}
@@ -485,12 +500,13 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                     loose_reader, loose_nil_reader = loose.build(), loose_nil.build()
                     compact_reader, spaced_reader = compact.build(), spaced.build()
                     compact_bytes, spaced_bytes = compact.from_bytes(), spaced.from_bytes()
+                    loose_bytes = loose_nil.from_bytes() if loose.took_any else None
                     entry = _Readers(
                         compact_reader, spaced_reader, depth,
                         loose_reader if loose.took_any else None,
                         loose_nil_reader if loose.took_any else None,
                         None if compact_bytes is None or spaced_bytes is None
-                        else (compact_bytes, spaced_bytes),
+                        else (compact_bytes, spaced_bytes, loose_bytes),
                     )
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
@@ -776,7 +792,7 @@ class _Generator(Source):
             ") >= 0",
             f"{var} = {read_items}(parts, limit, items_references)",
         ]
-        if not self.loose and self._in_slices(field.value):
+        if not (self.loose and self.nil) and self._in_slices(field.value):
             self._bytes_entry = self._bytes_reader(one)
         return self.function("_read_document", parameters, lines + finish)
 
