@@ -430,6 +430,31 @@ def test_a_long_document_read_from_its_bytes_is_read_as_its_text(change: tuple[b
                     assert_same_outcome(outcome(fast_decode, changed, OmniResponse, strict=strict), expected)
 
 
+@pytest.mark.parametrize("root", [
+    '<omniResponse xmlns:i="XSI">',
+    '<omniResponse\r\n xmlns:i="XSI">',
+    '<omniResponse xmlns:i="urn:other">',  # an unknown attribute, not xsi:nil
+    '<omniResponse>',  # an undeclared prefix
+    f'<omniResponse xmlns:p="urn:{"x" * 5000}" xmlns:i="XSI">',  # a start tag beyond the first bytes
+])
+@pytest.mark.parametrize("nil", ['<emailAddress i:nil="true"/>', '<action i:nil="1" />'])
+def test_xsi_nil_in_a_long_document_is_read_from_its_bytes_as_from_its_text(root: str, nil: str) -> None:
+    """The order-tolerant reader reads a long document with xsi:nil from its
+    bytes when its root's start tag, in the first bytes, binds the prefix."""
+    items = [_MESSAGE.format(index) for index in range(12)]
+    items[7] = items[7].replace("</to>", f"{nil}</to>") if "email" in nil else items[7].replace("</status>", f"{nil}</status>")
+    messages = "".join(items)
+    document = f"{root.replace('XSI', XSI_BYTES.decode())}<bulkId>b</bulkId><messages>{messages}</messages></omniResponse>".encode()
+    for strict in (False, True):
+        expected = outcome(general_decode, document, OmniResponse, strict=strict)
+        for size in [*range(100, len(document), 397), 10**9]:
+            with slices_of(size):
+                assert_same_outcome(outcome(fast_decode, document, OmniResponse, strict=strict), expected)
+    with slices_of(500):
+        taken = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS)
+    assert (taken is not None) is ("XSI" in root)
+
+
 # Comments, PIs, CDATA sections and pieces of them, and what may stand next to them.
 _MARKUP_PIECES = ["<!-- c -->", "<?pi x?>", "<![CDATA[a&b<c>]]>", "<![CDATA[ ]]>", "<![CDATA[]]>",
                   "]]>", "<!--", "-->", "<?xml?>", "<![CDATA[", "?>", ">", "<", "&amp;", "&",

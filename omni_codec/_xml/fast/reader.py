@@ -56,8 +56,8 @@ field's alternative holds a conditional on its own group, which fails where
 that group has matched already in the item, so that an element that came twice
 leaves its item unmatched (a hand-back, not a value lost). A document without
 ``:nil`` is read by a variant without the ``xsi:nil`` alternatives, whose
-patterns have a group fewer for each optional element; a long one in UTF-8 is
-read from its bytes, a slice at a time, as the regular readers read it. It
+patterns have a group fewer for each optional element. Either reads a long
+UTF-8 document from its bytes, a slice at a time, as the regular readers do. It
 takes items of leaves and Structs (no list, union or free-form JSON inside);
 the root's own fields stay in order.
 
@@ -300,7 +300,7 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
     # (A comment, processing instruction, CDATA section or xsi:nil, which the
     # text's reading takes, is no match here: a search of the whole document for
     # them would cost more than the documents that have them.)
-    compact, spaced, loose = from_bytes
+    compact, spaced, loose, loose_nil = from_bytes
     limit, references = limits.max_list_items, 0x26 in raw  # "&"
     try:
         value = compact(raw, first, limit, references)
@@ -318,9 +318,13 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
             except NOT_MINE:
                 return None
     if type(value) is _Missed:
-        # (A document with xsi:nil is read from its text: whether its prefix is
-        # bound to the XML Schema instance namespace is asked of the whole.)
-        if loose is None or _has_nil(raw) is not None:
+        if _has_nil(raw) is not None:
+            # (Whether its prefix is bound to the XML Schema instance namespace
+            # is asked of the root's start tag in the document's first bytes:
+            # when it is longer, the text is read instead.)
+            probe = _line_ends_normalised(raw[first:first + _ROOT_PROBE].decode("utf-8", "replace"))
+            loose = loose_nil if wellformed.nil_is_xsi(probe, raw) else None
+        if loose is None:
             return value
         try:
             value = loose(raw, first, limit, references)
@@ -377,10 +381,9 @@ def _read_bytes_without_markup(
 class _Missed:
     """What ``_read_bytes`` returns when the compact reader (``readers`` 1), or
     it and the whitespace-tolerant one (2), missed a document's bytes where its
-    list is read, and (``loose``) the order-tolerant one for a document
-    without xsi:nil: reading its text, they would miss it again, and are
-    passed over (this only saves time: a reader that misses hands the document
-    on)."""
+    list is read, and (``loose``) the order-tolerant one: reading its text,
+    they would miss it again, and are passed over (this only saves time: a
+    reader that misses hands the document on)."""
 
     __slots__ = ("loose", "readers")
 
@@ -424,7 +427,7 @@ def _read_form(
     ``nil``: ``raw`` has a ``:nil`` attribute, for the order-tolerant one only.
     ``missed``: the readers that missed the document's bytes (see
     ``_read_bytes``), which are not tried again."""
-    loose = readers.loose if nil else None if missed.loose else readers.loose_without_nil
+    loose = None if missed.loose else readers.loose if nil else readers.loose_without_nil
     nil = nil and loose is not None
     if not nil and not missed.readers:
         try:
@@ -453,8 +456,9 @@ def _read_form(
 _Reader = Callable[[str, int, bool], Any]
 _BytesReader = Callable[[bytes, int, int, bool], Any]
 # The compact, the whitespace-tolerant and the order-tolerant reader (without
-# xsi:nil; None when no list's items are read so) of a long document's bytes.
-_FromBytes = tuple[_BytesReader, _BytesReader, "_BytesReader | None"]
+# xsi:nil, and with it; None when no list's items are read so) of a long
+# document's bytes.
+_FromBytes = tuple[_BytesReader, _BytesReader, "_BytesReader | None", "_BytesReader | None"]
 
 
 class _Readers(NamedTuple):
@@ -494,27 +498,30 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                 compact = _Generator(cls, document, spaced=False, strict=strict)
                 spaced = _Generator(cls, document, spaced=True, strict=strict)
                 loose = _Generator(cls, document, spaced=True, strict=strict, loose=True)
-                loose_nil = _Generator(cls, document, spaced=True, strict=strict, loose=True, nil=False)
+                plain = _Generator(cls, document, spaced=True, strict=strict, loose=True, nil=False)
                 try:
                     depth = typed_depth(document.content, without_unions=True)
-                    loose_reader, loose_nil_reader = loose.build(), loose_nil.build()
+                    loose_reader, plain_reader = loose.build(), plain.build()
                     compact_reader, spaced_reader = compact.build(), spaced.build()
                     compact_bytes, spaced_bytes = compact.from_bytes(), spaced.from_bytes()
-                    loose_bytes = loose_nil.from_bytes() if loose.took_any else None
+                    any_loose = loose.took_any
                     entry = _Readers(
                         compact_reader, spaced_reader, depth,
-                        loose_reader if loose.took_any else None,
-                        loose_nil_reader if loose.took_any else None,
-                        None if compact_bytes is None or spaced_bytes is None
-                        else (compact_bytes, spaced_bytes, loose_bytes),
+                        loose_reader if any_loose else None,
+                        plain_reader if any_loose else None,
+                        None if compact_bytes is None or spaced_bytes is None else (
+                            compact_bytes, spaced_bytes,
+                            plain.from_bytes() if any_loose else None,
+                            loose.from_bytes() if any_loose else None,
+                        ),
                     )
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
                 else:
                     _sources[key] = (
                         f"{compact.text}\n\n\n# Whitespace between elements allowed:\n\n{spaced.text}"
-                        + (f"\n\n\n# Items in any order:\n\n{loose.text}" if loose.took_any else "")
-                        + (f"\n\n\n# Items in any order, no xsi:nil:\n\n{loose_nil.text}" if loose.took_any else "")
+                        + (f"\n\n\n# Items in any order:\n\n{loose.text}" if any_loose else "")
+                        + (f"\n\n\n# Items in any order, no xsi:nil:\n\n{plain.text}" if any_loose else "")
                     )
             _cache[key] = entry
         return _cache[key]
@@ -792,7 +799,7 @@ class _Generator(Source):
             ") >= 0",
             f"{var} = {read_items}(parts, limit, items_references)",
         ]
-        if not (self.loose and self.nil) and self._in_slices(field.value):
+        if self._in_slices(field.value):
             self._bytes_entry = self._bytes_reader(one)
         return self.function("_read_document", parameters, lines + finish)
 
