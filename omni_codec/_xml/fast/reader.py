@@ -297,9 +297,9 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
     or four times it when one character is beyond Latin-1 (a request's message in
     Cyrillic makes every destination's text two bytes a character).
     """
-    # (A comment, processing instruction, CDATA section or xsi:nil, which the
-    # text's reading takes, is no match here: a search of the whole document for
-    # them would cost more than the documents that have them.)
+    # (A comment, processing instruction or CDATA section, which the text's
+    # reading takes, is no match here: a search of the whole document for them
+    # would cost more than the documents that have them.)
     compact, spaced, loose, loose_nil = from_bytes
     limit, references = limits.max_list_items, 0x26 in raw  # "&"
     try:
@@ -468,9 +468,8 @@ class _Readers(NamedTuple):
     spaced: _Reader  # whitespace between elements allowed
     depth: int  # of its documents' elements
     loose: _Reader | None  # items in any order: None when no list's items are read so
-    # The same without xsi:nil, for a document without one: an element's group
-    # then also tells that it came, and the groups that count either form of
-    # an optional element (a copy of its text each) are left out.
+    # The same without xsi:nil, for a document without one: its patterns have
+    # no nil alternative, nor the group that marks a nil element.
     loose_without_nil: _Reader | None
     # The readers of a long document's bytes (see _read_bytes): None unless its
     # one list is read a slice at a time.
@@ -542,9 +541,9 @@ class _Group:
     value: ValueShape
     required: bool
     presence: bool = False  # the empty group after an optional Struct's start tag
-    # In the order-tolerant reader: a group that only counts its element (see
-    # ``_Loose``), and the name of an unknown element, which is not read.
-    counter: bool = False
+    # In the order-tolerant reader: the empty group that marks an xsi:nil
+    # element, and the name of an unknown element, neither of which is read.
+    nil_marker: bool = False
     ignored: bool = False
     element: str = ""  # the element's name (a list's, to name its items)
 
@@ -1028,7 +1027,7 @@ class _Generator(Source):
             if not loose:
                 lines.append(f"{group.var} = parts[{index}::{width}]")
             lines.extend(self._column(group))
-        groups = [group for group in groups if not (group.counter or group.ignored)]
+        groups = [group for group in groups if not (group.nil_marker or group.ignored)]
         if groups:
             rows = ", ".join(g.row for g in groups)
             columns = ", ".join(g.var for g in groups)
@@ -1062,8 +1061,8 @@ class _Generator(Source):
         A Struct's children are one repetition of alternatives, one per field
         (and one for an unknown leaf element unless strict), so that they may
         come in any order. An optional element may be ``xsi:nil`` (unless
-        ``nil`` is false): its first group spans either form and tells the
-        element came; the value's group inside is ``None`` for a nil one. ``owner`` is the column of the
+        ``nil`` is false): that form ends with an empty group of its own, and
+        the value's group is ``None`` for it. ``owner`` is the column of the
         presence of the nearest optional Struct around (``None``: the item).
         """
         state = self._item
@@ -1120,16 +1119,16 @@ class _Generator(Source):
             return f"{tag}{once}{content}{space}", made, var
         # A nil element matches an empty group of its own (no copy of its text),
         # which the element's test looks at too.
-        marker = self._add(groups, f"{name}_nil", value, counter=True)
+        marker = self._add(groups, f"{name}_nil", value, nil_marker=True)
         once = f"(?({groups.index(counted) + 1})(?!)|(?({groups.index(marker) + 1})(?!)))"
         return f"{tag}{once}(?:{content[:-1]}|{_NIL}())>{space}", made, var
 
     def _add(
         self, groups: list[_Group], label: str, value: ValueShape,
-        *, presence: bool = False, counter: bool = False, ignored: bool = False,
+        *, presence: bool = False, nil_marker: bool = False, ignored: bool = False,
     ) -> _Group:
         group = _Group(
-            self.name(f"c_{label}"), value, False, presence, counter=counter, ignored=ignored, element=label
+            self.name(f"c_{label}"), value, False, presence, nil_marker=nil_marker, ignored=ignored, element=label
         )
         self.used.add(group.row)
         groups.append(group)
@@ -1170,7 +1169,7 @@ class _Generator(Source):
         kind = value.kind
         present = c if required else f"_list(_filter(_NOT_NONE, {c}))"
         lines: list[str] = []
-        if group.presence or group.counter or group.ignored:
+        if group.presence or group.nil_marker or group.ignored:
             return lines
         if kind is Kind.LIST:
             read_list, _ = self._list(value, group.element)
