@@ -302,21 +302,11 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
     # would cost more than the documents that have them.)
     compact, spaced, loose, loose_nil = from_bytes
     limit, references = limits.max_list_items, 0x26 in raw  # "&"
-    try:
-        value = compact(raw, first, limit, references)
-    except _NoMatch:
-        value = _MISSED_COMPACT
-    except NOT_MINE:
-        return None
+    value = _tried(compact, raw, first, limit, references, _MISSED_COMPACT)
     if value is _MISSED_COMPACT:
         probe = raw[first:first + _ROOT_PROBE].decode("utf-8", "replace")
         if wellformed.may_have_space(probe):
-            try:
-                value = spaced(raw, first, limit, references)
-            except _NoMatch:
-                value = _MISSED_BOTH
-            except NOT_MINE:
-                return None
+            value = _tried(spaced, raw, first, limit, references, _MISSED_BOTH)
     if type(value) is _Missed:
         if _has_nil(raw) is not None:
             # (Whether its prefix is bound to the XML Schema instance namespace
@@ -326,15 +316,25 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
             loose = loose_nil if wellformed.nil_is_xsi(probe, raw) else None
         if loose is None:
             return value
-        try:
-            value = loose(raw, first, limit, references)
-        except _NoMatch:
-            return _Missed(value.readers, loose=True)
-        except NOT_MINE:
-            return None
+        value = _tried(loose, raw, first, limit, references, _Missed(value.readers, loose=True))
+        if type(value) is _Missed:
+            return value
     if value is _NOT_SLICED:
         return _NO_MATCH
-    return None if wellformed.may_have_huge_text(raw) else value
+    return None if value is None or wellformed.may_have_huge_text(raw) else value
+
+
+def _tried(
+    reader: _BytesReader, raw: bytes, first: int, limit: int, references: bool, missed: _Missed
+) -> Any:
+    """What ``reader`` reads of ``raw[first:]``: ``missed`` when it misses the
+    document, ``None`` when a value fails a check (the general path reports it)."""
+    try:
+        return reader(raw, first, limit, references)
+    except _NoMatch:
+        return missed
+    except NOT_MINE:
+        return None
 
 
 # Where a comment, processing instruction or CDATA section may start (the
