@@ -304,16 +304,17 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
     limit, references = limits.max_list_items, 0x26 in raw  # "&"
     value = _tried(compact, raw, first, limit, references, _MISSED_COMPACT)
     if value is _MISSED_COMPACT:
-        probe = raw[first:first + _ROOT_PROBE].decode("utf-8", "replace")
+        # (The document's start, as its text's reading sees it: whether it is
+        # indented, and the root's start tag.)
+        probe = _line_ends_normalised(raw[first:first + _ROOT_PROBE].decode("utf-8", "replace"))
         if wellformed.may_have_space(probe):
             value = _tried(spaced, raw, first, limit, references, _MISSED_BOTH)
-    if type(value) is _Missed:
-        if _has_nil(raw) is not None:
+        if type(value) is _Missed and _has_nil(raw) is not None:
             # (Whether its prefix is bound to the XML Schema instance namespace
-            # is asked of the root's start tag in the document's first bytes:
-            # when it is longer, the text is read instead.)
-            probe = _line_ends_normalised(raw[first:first + _ROOT_PROBE].decode("utf-8", "replace"))
+            # is asked of the root's start tag in the probe: when it is longer,
+            # the text is read instead.)
             loose = loose_nil if wellformed.nil_is_xsi(probe, raw) else None
+    if type(value) is _Missed:
         if loose is None:
             return value
         value = _tried(loose, raw, first, limit, references, _Missed(value.readers, loose=True))
@@ -427,8 +428,8 @@ def _read_form(
     ``nil``: ``raw`` has a ``:nil`` attribute, for the order-tolerant one only.
     ``missed``: the readers that missed the document's bytes (see
     ``_read_bytes``), which are not tried again."""
+    nil = nil and readers.loose is not None
     loose = None if missed.loose else readers.loose if nil else readers.loose_without_nil
-    nil = nil and loose is not None
     if not nil and not missed.readers:
         try:
             return readers.compact(text, limit, references)
