@@ -234,6 +234,67 @@ def test_parse_datetime_agrees_on_any_text_of_its_characters(text: str) -> None:
 
 @given(st.lists(st.one_of(st.none(), datetime_texts, st.sampled_from(EDGE_TEXTS)), max_size=8))
 def test_a_datetime_column_is_each_text_parsed(texts: list[str | None]) -> None:
+    assert_same_datetime_column(texts)
+
+
+@st.composite
+def datetime_columns_of_one_shape(draw: st.DrawFn) -> list[str | None]:
+    """Datetimes of one producer: one shape (fraction digits, offset form), the
+    fields in range but, often, one field of one text (each field as often as
+    the others); sometimes one character of a text changed."""
+    fraction_digits = draw(st.integers(0, 8))
+    offset = draw(st.sampled_from(["Z", "+hhmm", "-hh:mm", "+hh:mm"]))
+    # The range of each field, in the order of the text.
+    fields = {"year": range(1, 10000), "month": range(1, 13), "day": range(1, 29), "hour": range(24),
+              "minute": range(60), "second": range(60), "zone hours": range(24), "zone minutes": range(60)}
+    fractions = st.text("0123456789", min_size=fraction_digits, max_size=fraction_digits)
+    column: list[str | None] = []
+    for _ in range(draw(st.integers(1, 12))):
+        if draw(st.integers(0, 5)) == 0:
+            column.append(None)
+            continue
+        values = [draw(st.sampled_from(valid)) for valid in fields.values()]
+        fraction = "." + draw(fractions) if fraction_digits else ""
+        column.append(_datetime_text(values, fraction, offset))
+    written = [i for i, t in enumerate(column) if t is not None]
+    out_of_range = draw(st.booleans())  # one field of one text
+    if written and out_of_range:
+        where = draw(st.sampled_from(written))
+        field = draw(st.sampled_from(range(len(fields))))
+        valid = list(fields.values())[field]
+        wrong = draw(st.integers(0, 9999 if field == 0 else 99).filter(lambda v: v not in valid))
+        text = column[where]
+        assert text is not None
+        values = [int(n) for n in re.findall("[0-9]+", text)]
+        values = [*values[:6], *values[-2:]] if offset != "Z" else [*values[:6], 0, 0]
+        values[field] = wrong
+        fraction = text[19:19 + 1 + fraction_digits] if fraction_digits else ""
+        column[where] = _datetime_text(values, fraction, offset)
+    changed = draw(st.integers(0, 4)) == 0  # one character of a text
+    if written and changed:
+        where = draw(st.sampled_from(written))
+        text = column[where]
+        assert text is not None
+        at = draw(st.integers(0, len(text) - 1))
+        column[where] = text[:at] + draw(st.sampled_from(["\0", "a", "T", "5", " "])) + text[at + 1:]
+    return column
+
+
+def _datetime_text(values: list[int], fraction: str, offset: str) -> str:
+    year, month, day, hour, minute, second, zone_hours, zone_minutes = values
+    zone = offset.replace("hh", f"{zone_hours:02d}").replace("mm", f"{zone_minutes:02d}")
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{fraction}{zone}"
+
+
+@given(datetime_columns_of_one_shape())
+@example(["2026-11-18T11:33:49.153+0060", "2026-11-18T11:33:49.153+0000"])
+@example(["2026-11-18T11:33:49.153+0000", "2026-11-18T24:00:00.000+0000"])
+@example(["2026-11-18T11:33:49.153+0000", "2026-11-18T11:33:49.153+0000\x002026-11-18T11:33:49.153+0000"])
+def test_a_datetime_column_of_one_shape_is_each_text_parsed(texts: list[str | None]) -> None:
+    assert_same_datetime_column(texts)
+
+
+def assert_same_datetime_column(texts: list[str | None]) -> None:
     wanted = outcome(lambda column: [None if t is None else reference_parse_datetime(t) for t in column], texts)
     got = outcome(datetimes, texts)
     assert got[0] == wanted[0], (texts, got, wanted)
@@ -322,6 +383,39 @@ def reference_parse_decimal(text: str) -> Decimal:
 
 @given(st.lists(st.one_of(st.none(), decimal_texts), max_size=8))
 def test_a_decimal_column_is_each_text_parsed(texts: list[str | None]) -> None:
+    assert_same_decimal_column(texts)
+
+
+@st.composite
+def decimal_columns_of_one_shape(draw: st.DrawFn) -> list[str | None]:
+    """Decimals of one producer: one shape (sign, digits each side of the
+    point), any digits; sometimes one character of a text changed."""
+    sign = draw(st.sampled_from(["", "", "-", "+"]))
+    whole = draw(st.one_of(st.integers(0, 4), st.integers(99, 102)))
+    point = draw(st.booleans())
+    fraction = draw(st.one_of(st.integers(0, 4), st.integers(99, 102))) if point else 0
+    texts = st.builds(
+        lambda w, f: f"{sign}{w}{'.' if point else ''}{f}",
+        st.text("0123456789", min_size=whole, max_size=whole),
+        st.text("0123456789", min_size=fraction, max_size=fraction),
+    )
+    column = draw(st.lists(st.one_of(texts, texts, texts, st.none()), min_size=1, max_size=12))
+    if draw(st.integers(0, 4)) == 0:
+        where = draw(st.integers(0, len(column) - 1))
+        text = column[where]
+        if text:
+            at = draw(st.integers(0, len(text) - 1))
+            column[where] = text[:at] + draw(st.sampled_from(["\0", "E", ".", "5", " ", "-"])) + text[at + 1:]
+    return column
+
+
+@given(decimal_columns_of_one_shape())
+@example(["0.5", "0.5\x000.5"])
+def test_a_decimal_column_of_one_shape_is_each_text_parsed(texts: list[str | None]) -> None:
+    assert_same_decimal_column(texts)
+
+
+def assert_same_decimal_column(texts: list[str | None]) -> None:
     wanted = outcome(lambda column: [None if t is None else reference_parse_decimal(t) for t in column], texts)
     got = outcome(decimals, texts)
     assert got[0] == wanted[0], (texts, got, wanted)
