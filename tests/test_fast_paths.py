@@ -296,13 +296,16 @@ def test_an_irregular_item_anywhere_in_any_slice_is_not_lost(irregular: int, cha
     ("<to><phoneNumber>", '<to><emailAddress i:nil="true"/><phoneNumber>'),  # xsi:nil
     ("<groupId>1</groupId>", ""),  # a required element missing
 ])
-def test_the_order_tolerant_reader_reads_a_slice_at_a_time_too(change: tuple[str, str]) -> None:
+@pytest.mark.parametrize("layout", ["compact", "indented"])
+def test_the_order_tolerant_reader_reads_a_slice_at_a_time_too(change: tuple[str, str], layout: str) -> None:
     """Items the order-tolerant reader takes, in any slices: read by it, as the
     general path reads them (or, for what it does not take, handed on)."""
     items = [_MESSAGE.format(index).replace(*change) if index % 2 else _MESSAGE.format(index) for index in range(7)]
     items[2] = items[2].replace("<to>", "<messageId>m2</messageId><to>").replace("<messageId>m2</messageId></message>", "</message>")
     root = f'<omniResponse xmlns:i="{XSI_BYTES.decode()}">'
     document = f"{root}<bulkId>b</bulkId><messages>{''.join(items)}</messages></omniResponse>".encode()
+    if layout == "indented":
+        document = _indented(document)
     expected = outcome(general_decode, document, OmniResponse)
     takes = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is not None
     for size in range(1, len(document), 37):
@@ -995,8 +998,22 @@ ANY_ORDER: list[tuple[str, bytes]] = [
 ]
 
 
+def _indented(document: bytes) -> bytes:
+    """``document`` pretty-printed (its root's namespace declarations kept)."""
+    from lxml import etree
+
+    root = etree.fromstring(document)
+    etree.indent(root)
+    indented: bytes = etree.tostring(root)
+    return indented
+
+
+@pytest.mark.parametrize("layout", ["compact", "indented"])
 @pytest.mark.parametrize(("name", "document"), ANY_ORDER, ids=[c[0] for c in ANY_ORDER])
-def test_items_in_any_order_are_read_as_the_general_path_reads_them(name: str, document: bytes) -> None:
+def test_items_in_any_order_are_read_as_the_general_path_reads_them(name: str, document: bytes, layout: str) -> None:
+    # (Each layout has its order-tolerant reader: neither takes the other.)
+    if layout == "indented":
+        document = _indented(document)
     taken = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS)
     assert taken is not None
     assert_same(taken, general_decode(document, OmniResponse))
@@ -1441,7 +1458,7 @@ def test_an_unexpected_exception_in_the_fast_reader_is_not_a_fallback(monkeypatc
     def broken(text: str, limit: int, references: bool) -> Any:
         raise TypeError("a bug in generated code")
 
-    broken_readers = readers._replace(compact=broken, spaced=broken, loose=broken, from_bytes=None)
+    broken_readers = readers._replace(compact=broken, spaced=broken, order_tolerant=None, from_bytes=None)
     monkeypatch.setitem(fast_reader._cache, (OmniResponse, False, False), broken_readers)
     with pytest.raises(TypeError, match="a bug in generated code"):
         xml.decode(xml.encode(OmniResponse(messages=[_message()])), type=OmniResponse)

@@ -56,8 +56,11 @@ field's alternative holds a conditional on its own group, which fails where
 that group has matched already in the item, so that an element that came twice
 leaves its item unmatched (a hand-back, not a value lost). A document without
 ``:nil`` is read by a variant without the ``xsi:nil`` alternatives, whose
-patterns have a group fewer for each optional element. Either reads a long
-UTF-8 document from its bytes, a slice at a time, as the regular readers do. It
+patterns have a group fewer for each optional element; a document without
+whitespace between its first tags, by a variant without the whitespace
+between elements, as the regular readers are. Each variant is generated when a
+document first needs it, and reads a long UTF-8 document from its bytes, a
+slice at a time, as the regular readers do. It
 takes items of leaves and Structs (no list, union or free-form JSON inside);
 the root's own fields stay in order.
 
@@ -300,20 +303,24 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
     # (A comment, processing instruction or CDATA section, which the text's
     # reading takes, is no match here: a search of the whole document for them
     # would cost more than the documents that have them.)
-    compact, spaced, loose, loose_nil = from_bytes
+    compact, spaced, order_tolerant = from_bytes
     limit, references = limits.max_list_items, 0x26 in raw  # "&"
     value = _tried(compact, raw, first, limit, references, _MISSED_COMPACT)
+    loose: _BytesReader | None = None
     if value is _MISSED_COMPACT:
         # (The document's start, as its text's reading sees it: whether it is
         # indented, and the root's start tag.)
         probe = _line_ends_normalised(raw[first:first + _ROOT_PROBE].decode("utf-8", "replace"))
-        if wellformed.may_have_space(probe):
+        indented = wellformed.may_have_space(probe)
+        if indented:
             value = _tried(spaced, raw, first, limit, references, _MISSED_BOTH)
-        if type(value) is _Missed and _has_nil(raw) is not None:
-            # (Whether its prefix is bound to the XML Schema instance namespace
-            # is asked of the root's start tag in the probe: when it is longer,
-            # the text is read instead.)
-            loose = loose_nil if wellformed.nil_is_xsi(probe, raw) else None
+        if type(value) is _Missed and order_tolerant is not None:
+            # (Whether an xsi:nil prefix is bound to the XML Schema instance
+            # namespace is asked of the root's start tag in the probe: when it
+            # is longer, the text is read instead.)
+            nil = _has_nil(raw) is not None
+            if not nil or wellformed.nil_is_xsi(probe, raw):
+                loose = order_tolerant.of_bytes(spaced=indented, nil=nil)
     if type(value) is _Missed:
         if loose is None:
             return value
@@ -428,8 +435,8 @@ def _read_form(
     ``nil``: ``raw`` has a ``:nil`` attribute, for the order-tolerant one only.
     ``missed``: the readers that missed the document's bytes (see
     ``_read_bytes``), which are not tried again."""
-    nil = nil and readers.loose is not None
-    loose = None if missed.loose else readers.loose if nil else readers.loose_without_nil
+    order_tolerant = None if missed.loose else readers.order_tolerant
+    nil = nil and order_tolerant is not None
     if not nil and not missed.readers:
         try:
             return readers.compact(text, limit, references)
@@ -437,17 +444,18 @@ def _read_form(
             pass
     # Pretty-printed documents have whitespace between elements; the variant
     # that allows it is slower, so it is tried second.
-    if not nil and missed.readers < 2 and wellformed.may_have_space(text):
+    indented = wellformed.may_have_space(text)
+    if not nil and missed.readers < 2 and indented:
         try:
             return readers.spaced(text, limit, references)
         except _NoMatch:
             pass
     # Items whose children come in another order, with xsi:nil or unknown
     # elements: slower still, so tried last.
-    if loose is None or (nil and not wellformed.nil_is_xsi(text, raw)):
+    if order_tolerant is None or (nil and not wellformed.nil_is_xsi(text, raw)):
         return _NO_MATCH
     try:
-        return loose(text, limit, references)
+        return order_tolerant.of_text(spaced=indented, nil=nil)(text, limit, references)
     except _NoMatch:
         return _NO_MATCH
 
@@ -456,10 +464,9 @@ def _read_form(
 
 _Reader = Callable[[str, int, bool], Any]
 _BytesReader = Callable[[bytes, int, int, bool], Any]
-# The compact, the whitespace-tolerant and the order-tolerant reader (without
-# xsi:nil, and with it; None when no list's items are read so) of a long
-# document's bytes.
-_FromBytes = tuple[_BytesReader, _BytesReader, "_BytesReader | None", "_BytesReader | None"]
+# The compact and the whitespace-tolerant reader of a long document's bytes, and
+# the order-tolerant readers (None when no list's items are read so).
+_FromBytes = tuple[_BytesReader, _BytesReader, "_OrderTolerant | None"]
 
 
 class _Readers(NamedTuple):
@@ -468,13 +475,62 @@ class _Readers(NamedTuple):
     compact: _Reader
     spaced: _Reader  # whitespace between elements allowed
     depth: int  # of its documents' elements
-    loose: _Reader | None  # items in any order: None when no list's items are read so
-    # The same without xsi:nil, for a document without one: its patterns have
-    # no nil alternative, nor the group that marks a nil element.
-    loose_without_nil: _Reader | None
+    # Items in any order: None when no list's items are read so.
+    order_tolerant: _OrderTolerant | None
     # The readers of a long document's bytes (see _read_bytes): None unless its
     # one list is read a slice at a time.
     from_bytes: _FromBytes | None
+
+
+class _OrderTolerant:
+    """The order-tolerant readers of one document type and mode, in four
+    variants: with ``xsi:nil`` and without (whose patterns have no nil
+    alternative, nor the group that marks a nil element), each with whitespace
+    between elements and without (which cuts a compact document's items an
+    eighth faster).
+
+    Each variant is generated when a document first needs it: most types
+    never meet a document the regular readers miss, and generating one costs
+    as much as a regular reader.
+    """
+
+    def __init__(
+        self, cls: type[Any], document: DocumentShape, strict: bool, first: _Generator, reader: _Reader
+    ) -> None:
+        self._cls, self._document, self._strict = cls, document, strict
+        self._made: dict[tuple[bool, bool], tuple[_Reader, _BytesReader | None]] = {}
+        self._texts: list[str] = []
+        self._lock = threading.Lock()
+        self._add(first, reader)
+
+    def of_text(self, *, spaced: bool, nil: bool) -> _Reader:
+        return self._variant(spaced, nil)[0]
+
+    def of_bytes(self, *, spaced: bool, nil: bool) -> _BytesReader | None:
+        return self._variant(spaced, nil)[1]
+
+    def sources(self) -> str:
+        """The generated source of the variants made so far."""
+        return "".join(self._texts)
+
+    def _variant(self, spaced: bool, nil: bool) -> tuple[_Reader, _BytesReader | None]:
+        made = self._made.get((spaced, nil))
+        if made is None:
+            with self._lock:
+                if (spaced, nil) not in self._made:
+                    generator = _Generator(
+                        self._cls, self._document, spaced=spaced, strict=self._strict, loose=True, nil=nil
+                    )
+                    self._add(generator, generator.build())
+                made = self._made[(spaced, nil)]
+        return made
+
+    def _add(self, generator: _Generator, reader: _Reader) -> None:
+        self._made[(generator.spaced, generator.nil)] = (reader, generator.from_bytes())
+        spacing = "whitespace between elements" if generator.spaced else "compact"
+        nil = "xsi:nil" if generator.nil else "no xsi:nil"
+        self._texts.append(f"\n\n\n# Items in any order, {spacing}, {nil}:\n\n{generator.text}")
+
 
 _cache: dict[tuple[type[Any], bool, bool], _Readers | None] = {}
 _sources: dict[tuple[type[Any], bool, bool], str] = {}
@@ -497,22 +553,21 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
             if document is not None:
                 compact = _Generator(cls, document, spaced=False, strict=strict)
                 spaced = _Generator(cls, document, spaced=True, strict=strict)
-                loose = _Generator(cls, document, spaced=True, strict=strict, loose=True)
-                plain = _Generator(cls, document, spaced=True, strict=strict, loose=True, nil=False)
+                # (The variant documents meet most: whether it takes any list's
+                # items tells whether the type has order-tolerant readers.)
+                loose = _Generator(cls, document, spaced=False, strict=strict, loose=True, nil=False)
                 try:
                     depth = typed_depth(document.content, without_unions=True)
-                    loose_reader, plain_reader = loose.build(), plain.build()
                     compact_reader, spaced_reader = compact.build(), spaced.build()
                     compact_bytes, spaced_bytes = compact.from_bytes(), spaced.from_bytes()
-                    any_loose = loose.took_any
+                    loose_reader = loose.build()
+                    order_tolerant = (
+                        _OrderTolerant(cls, document, strict, loose, loose_reader) if loose.took_any else None
+                    )
                     entry = _Readers(
-                        compact_reader, spaced_reader, depth,
-                        loose_reader if any_loose else None,
-                        plain_reader if any_loose else None,
+                        compact_reader, spaced_reader, depth, order_tolerant,
                         None if compact_bytes is None or spaced_bytes is None else (
-                            compact_bytes, spaced_bytes,
-                            plain.from_bytes() if any_loose else None,
-                            loose.from_bytes() if any_loose else None,
+                            compact_bytes, spaced_bytes, order_tolerant,
                         ),
                     )
                 except RecursionError:  # a model that holds itself: no fast path
@@ -520,8 +575,6 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                 else:
                     _sources[key] = (
                         f"{compact.text}\n\n\n# Whitespace between elements allowed:\n\n{spaced.text}"
-                        + (f"\n\n\n# Items in any order:\n\n{loose.text}" if any_loose else "")
-                        + (f"\n\n\n# Items in any order, no xsi:nil:\n\n{plain.text}" if any_loose else "")
                     )
             _cache[key] = entry
         return _cache[key]
@@ -529,9 +582,11 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
 
 def source_of(cls: type[Any], *, strict: bool = False, published: bool = False) -> str:
     """The generated source of ``cls``'s readers ("" when it has none)."""
-    if readers_of(cls, strict=strict, published=published) is None:
+    readers = readers_of(cls, strict=strict, published=published)
+    if readers is None:
         return ""
-    return _sources.get((cls, strict, published), "")
+    loose = "" if readers.order_tolerant is None else readers.order_tolerant.sources()
+    return _sources.get((cls, strict, published), "") + loose
 
 
 @dataclass(frozen=True)
@@ -664,6 +719,8 @@ class _Generator(Source):
     def build(self) -> _Reader:
         root = self._root()
         variant = "whitespace-tolerant reader" if self.spaced else "reader"
+        if self.loose:
+            variant = f"order-tolerant {variant}{'' if self.nil else ' (no xsi:nil)'}"
         reader: _Reader = self.compile(
             f"<omni_codec fast {variant} of {self.cls.__qualname__}>", root
         )
