@@ -314,6 +314,33 @@ def test_the_order_tolerant_reader_reads_a_slice_at_a_time_too(change: tuple[str
             assert_same_outcome(outcome(fast_decode, document, OmniResponse), expected)
 
 
+@pytest.mark.parametrize("irregular", [0, 3, 6])
+@pytest.mark.parametrize("change", [
+    ("<groupId>1</groupId>", ""),  # a required element missing
+    ("</messages>", "</messages></messages><messages>"),  # the list ended early
+    ("<messageId>", "<messages></messages><messageId>"),  # an element named like the items
+    ("<groupId>1</groupId>", "<groupId>x</groupId>"),  # a value the reader refuses
+])
+def test_an_irregular_item_of_the_second_dialect_in_any_slice_is_not_lost(
+    irregular: int, change: tuple[str, str]
+) -> None:
+    """The second dialect names its items like their list: the list's end tag
+    follows the last item's, and either may end a slice. Whatever the slices, an
+    item its pattern does not take hands the document on."""
+    items = [_MESSAGE.format(index).replace("message>", "messages>") for index in range(7)]
+    regular = f"<OmniResponse><bulkId>b</bulkId><messages>{''.join(items)}</messages></OmniResponse>"
+    with slices_of(37):  # (the regular document, read a slice at a time)
+        assert fast_reader.read(regular.encode(), OmniResponse, DEFAULT_LIMITS) is not None
+        assert fast_reader.read(regular, OmniResponse, DEFAULT_LIMITS) is not None
+    items[irregular] = items[irregular].replace(*change)
+    document = f"<OmniResponse><bulkId>b</bulkId><messages>{''.join(items)}</messages></OmniResponse>"
+    expected = outcome(general_decode, document.encode(), OmniResponse)
+    for size in range(1, len(document), 37):
+        with slices_of(size):
+            for form in (document.encode(), document):
+                assert_same_outcome(outcome(fast_decode, form, OmniResponse), expected)
+
+
 # Where an unknown element may stand in an item of ``_MESSAGE`` (before these),
 # and names for it, some of which start known names.
 _UNKNOWN_PLACES = ["<phoneNumber>", "</to>", "<groupId>", "<name>", "</status>", "<messageId>", "</message>"]

@@ -44,7 +44,8 @@ Latin-1. A document this reading does not take is read from its text.
 The second XML dialect (SPEC section 5: the root named after the type, list
 items named like their list) has readers of its own, generated the same way
 from the same description with its names, tried when the first dialect's do not
-match a document that names the second root.
+match a document that names the second root; a long one is read from its bytes
+too, its items ending where the end tag before the list's last one does.
 
 A third reader, tried last, takes list items that are not regular in the ways
 JAXB, .NET and newer API versions make them: children in another order, optional
@@ -228,7 +229,8 @@ def read(
                 from_raw = _read_bytes(readers.from_bytes, raw, first, limits)
                 if type(from_raw) is _Missed:
                     missed = from_raw
-                elif from_raw is not _NO_MATCH:
+                    from_raw = _read_bytes_of_second_dialect(cls, strict, raw, first, limits)
+                if type(from_raw) is not _Missed and from_raw is not _NO_MATCH:
                     return from_raw
             if (missed.readers or allowed is Characters.TERMINATOR) and _has_markup(raw, first):
                 from_plain = _read_bytes_without_markup(readers.from_bytes, raw, first, limits, allowed)
@@ -417,13 +419,32 @@ def _read_text(
     value = _read_form(readers, text, raw, limit, references, nil, missed)
     if value is not _NO_MATCH:
         return value
-    document = published_document_of(cls)
-    if document is None or text.find(f"<{document.root}", 0, _ROOT_PROBE) < 0:
-        return _NO_MATCH
-    published = _cache.get((cls, strict, True)) or readers_of(cls, strict=strict, published=True)
-    if published is None or published.depth > limits.max_depth:
+    published = _second_dialect(cls, strict, limits, text[:_ROOT_PROBE])
+    if published is None:
         return _NO_MATCH
     return _read_form(published, text, raw, limit, references, nil)
+
+
+def _second_dialect(cls: type[Any], strict: bool, limits: Limits, start: str) -> _Readers | None:
+    """The readers of the second dialect's documents, when ``cls`` has them and
+    ``start`` (a document's first characters) names their root."""
+    document = published_document_of(cls)
+    if document is None or f"<{document.root}" not in start:
+        return None
+    published = _cache.get((cls, strict, True)) or readers_of(cls, strict=strict, published=True)
+    if published is None or published.depth > limits.max_depth:
+        return None
+    return published
+
+
+def _read_bytes_of_second_dialect(cls: type[Any], strict: bool, raw: bytes, first: int, limits: Limits) -> Any:
+    """What ``_read_bytes`` reads of a long UTF-8 document of the second dialect
+    (``_NO_MATCH`` for one of neither): its text is not made either."""
+    start = raw[first:first + _ROOT_PROBE].decode("utf-8", "replace")
+    published = _second_dialect(cls, strict, limits, start)
+    if published is None or published.from_bytes is None:
+        return _NO_MATCH
+    return _read_bytes(published.from_bytes, raw, first, limits)
 
 
 def _read_form(
@@ -862,9 +883,18 @@ class _Generator(Source):
 
     def _in_slices(self, value: ValueShape) -> bool:
         """Whether a long document's list ``value`` is read a slice at a time:
-        in the first dialect, when no bound on its length is checked (the reader
-        of each slice checks one)."""
-        return not self.document.published and rule_of(value).max_length is None
+        when no bound on its length is checked (the reader of each slice checks
+        one)."""
+        return rule_of(value).max_length is None
+
+    def _last_item_end(self, end_tag: bytes, source: str) -> list[str]:
+        """The line that moves ``stop`` from the last ``end_tag`` of ``source``
+        to the last item's, in the second dialect, where the list's end tag
+        is its items' (SPEC section 5); a document with none is no match."""
+        if not self.document.published:
+            return []
+        tag = end_tag if source == "data" else end_tag.decode()
+        return [f"if stop >= 0: stop = {source}.rfind({tag!r}, 0, stop)"]
 
     def _bytes_reader(self, one: _OneList) -> str:
         """The reader of a long document's UTF-8 bytes (see ``_read_bytes``):
@@ -894,6 +924,7 @@ class _Generator(Source):
             f"position = data.find({item_start!r}, position + {len(list_tag)})",
             "if position < 0 or not _long(data, position): return _NOT_SLICED",
             f"stop = data.rfind({end_tag!r})",
+            *self._last_item_end(end_tag, "data"),
             "if stop < position: raise _NoMatch",
             f"stop = {end}.match(data, stop).end()",
             "text = _decoded(data, first, position)",
@@ -908,14 +939,14 @@ class _Generator(Source):
     def _sliced(self, one: _OneList) -> list[str]:
         """The reading of a long document's items a slice at a time (see
         ``_read_in_slices``): the text before the first item and after the last
-        matched first, as the cut of the whole text would match them. Only the
-        readers of the first dialect read so."""
+        matched first, as the cut of the whole text would match them."""
         if not self._in_slices(one.field.value):
             return []
         end_tag = "</" + one.item_tag[1:]
         end = self.constant(f"_{one.item_tag[1:-1]}_end", re.compile(re.escape(end_tag) + self.space))
         lines = [
             "stop = text.rfind(" + repr(end_tag) + ")",
+            *self._last_item_end(end_tag.encode(), "text"),
             "if stop < 0: raise _NoMatch",
             f"stop = {end}.match(text, stop).end()",
             *self._items_in_slices(
