@@ -491,8 +491,7 @@ def nil_is_xsi(text: str, raw: bytes) -> bool:
     Text that merely reads like such an attribute makes this false too, which
     only hands the document to the general path.
     """
-    uses = raw.count(b":nil")
-    if not uses:
+    if _NIL.search(raw) is None:
         return True
     root = _ROOT_WITH_ATTRIBUTES.match(text)
     if root is None:
@@ -503,16 +502,15 @@ def nil_is_xsi(text: str, raw: bytes) -> bool:
         if attribute.group("prefix") is not None
         and (attribute.group("double") or attribute.group("single")) == XSI
     ]
-    # Every ":nil" must follow whitespace and a bound prefix (a search of the
-    # text per form: several times faster than one regular expression).
-    # (A space before it first: producers write one; a tab or line end is
-    # counted only when the spaces do not account for every use.)
-    found = 0
-    for space in " \n\t":
-        found += sum(raw.count(f"{space}{prefix}:nil".encode()) for prefix in bound)
-        if found == uses:
-            return True
-    return False
+    # Every ":nil" must follow whitespace and a bound prefix: one that does not
+    # is searched for, in one pass. (The engine finds each ":nil" as fast as
+    # ``bytes.find`` would, then looks back at what precedes it: half the time
+    # of counting every ":nil", then every one that follows a bound prefix.)
+    unbound = "".join(f"(?<![ \t\n]{re.escape(prefix)}:nil)" for prefix in bound)
+    return re.search(f":nil{unbound}".encode("ascii"), raw) is None
+
+
+_NIL = re.compile(b":nil")
 
 
 def may_have_huge_text(raw: bytes) -> bool:
