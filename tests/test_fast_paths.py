@@ -879,6 +879,9 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     ("nil twice", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI">'.replace(b"XSI", XSI_BYTES)).replace(b"<to>", b'<to><emailAddress xsi:nil="true"/><emailAddress xsi:nil="1"/>')),
     ("nil with a prefix not bound to XSI", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="urn:other">').replace(b"<to>", b'<to><emailAddress xsi:nil="true"/>')),
     ("nil with an undeclared prefix", REGULAR.replace(b"<to>", b'<to><emailAddress xsi:nil="true"/>')),
+    # (A prefix that ends with the bound one, bound to another namespace.)
+    ("nil with a longer prefix", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI" xmlns:axsi="urn:other">'.replace(b"XSI", XSI_BYTES)).replace(b"<to>", b'<to><emailAddress axsi:nil="true"/>')),
+    ("nil with a longer undeclared prefix", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI">'.replace(b"XSI", XSI_BYTES)).replace(b"<to>", b'<to><emailAddress axsi:nil="true"/>')),
     ("nil declared on the element", REGULAR.replace(b"<to>", b'<to><emailAddress xmlns:xsi="XSI" xsi:nil="true"/>'.replace(b"XSI", XSI_BYTES))),
     ("nil with content", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI">'.replace(b"XSI", XSI_BYTES)).replace(b"<to>", b'<to><emailAddress xsi:nil="true">a</emailAddress>')),
     ("nil on a required element", REGULAR.replace(b"<omniResponse>", b'<omniResponse xmlns:xsi="XSI">'.replace(b"XSI", XSI_BYTES)).replace(b"<messageId>m-1</messageId>", b'<messageId xsi:nil="true"/>')),
