@@ -15,8 +15,9 @@ from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
 TESTS = HERE.parent / "tests"
-#: Seed folders: the published examples first, then the other OMNI documents.
-SEED_FOLDERS = (TESTS / "vectors", TESTS / "golden")
+#: Seed folders: the published examples first, then the other OMNI documents, then
+#: the OpenAPI description's examples in both dialects.
+SEED_FOLDERS = (TESTS / "vectors", TESTS / "golden", TESTS / "published" / "dialects")
 
 
 def strict_again(value: object) -> bool:
