@@ -1054,6 +1054,49 @@ def test_items_in_any_order_are_read_as_the_general_path_reads_them(name: str, d
         assert_same_outcome(outcome(xml.decode, document, type=OmniResponse, strict=strict), expected)
 
 
+def test_the_order_tolerant_variants_are_made_once_whatever_threads_ask_for_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each variant is generated when a document first needs it: threads that
+    ask for them at once all read as the general path does, and each variant
+    is made once."""
+    import threading
+
+    monkeypatch.setattr(fast_reader, "_cache", {})  # (no variant made yet)
+    documents = [document for _, document in ANY_ORDER]
+    documents += [_indented(document) for document in documents]
+    expected = [general_decode(document, OmniResponse) for document in documents]
+    made: list[tuple[bool, bool]] = []
+    build = fast_reader._Generator.build
+
+    def counted(generator: Any) -> Any:
+        if generator.loose:
+            made.append((generator.spaced, generator.nil))
+        return build(generator)
+
+    monkeypatch.setattr(fast_reader._Generator, "build", counted)
+    start = threading.Barrier(8)
+    results: list[list[Any]] = [[] for _ in range(8)]
+
+    def decode_all(index: int) -> None:
+        start.wait()
+        turn = documents[index:] + documents[:index]
+        results[index] = [fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) for document in turn]
+
+    threads = [threading.Thread(target=decode_all, args=(index,)) for index in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for index, values in enumerate(results):
+        turn = expected[index:] + expected[:index]
+        assert len(values) == len(turn)
+        for value, wanted in zip(values, turn):
+            assert value is not None
+            assert_same(value, wanted)
+    assert sorted(made) == [(False, False), (False, True), (True, False), (True, True)]
+
+
 @pytest.mark.parametrize(("name", "document"), HANDED_BACK, ids=[c[0] for c in HANDED_BACK])
 def test_irregular_documents_are_handed_back(name: str, document: bytes | str) -> None:
     assert fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is None
