@@ -426,6 +426,11 @@ def _long_response(items: int = 7) -> bytes:
     # Comments, PIs and CDATA sections: taken out of the bytes, where they may be.
     (b"</message><message>", b"</message><?audit pass?><message>"),
     (b"<messageId>m6", b"<!-- c --><messageId>m6"),  # (not in the first slice)
+    # Bytes that are not UTF-8 in what is taken out: no text of it is decoded.
+    (b"</message><message>", b"</message><!-- \xff\xfe --><message>"),
+    (b"</message><message>", b"</message><?audit \xc3?><message>"),
+    (b"<omniResponse>", b"<?xmm \xff\xfe?><omniResponse>"),  # (found by fuzzing)
+    (b"</message><message>", "</message><!-- \u0431 -->".encode() + b"<!-- \xed\xa0\x80 --><message>"),  # a surrogate
     (b"Message sent", b"<![CDATA[Message <&> sent]]>"),
     (b"Message sent", b"Message<!--c-->sent"),
     (b"Message sent", b"<![CDATA[Message]]]]><![CDATA[>sent]]>"),

@@ -13,6 +13,7 @@ targets, on every input.
 
 from __future__ import annotations
 
+import codecs
 import enum
 import operator
 import re
@@ -389,6 +390,10 @@ def without_markup(text: AnyStr) -> AnyStr | None:
     contents = parts[1::2]
     # (Scans in C first: a document of CDATA sections alone has no None here.)
     others = None in contents  # comments and PIs
+    if others and isinstance(text, bytes) and not text.isascii() and not _is_utf8(text):
+        # The bytes of the comments and PIs taken out are decoded nowhere else:
+        # one that is not UTF-8 would go unseen (a parser refuses it).
+        return None
     cdata = list(filter(_NOT_NONE, contents)) if others else contents
     if cdata:
         nul = markup.nul
@@ -405,6 +410,23 @@ def without_markup(text: AnyStr) -> AnyStr | None:
                 parts[1::2] = [None if content is None else next(escaped) for content in contents]
     plain: AnyStr = kind().join(filter(None, parts) if others else parts)
     return plain
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8, decoded a slice at a time (its text, up to
+    four bytes a character, is never held whole)."""
+    decoder = _UTF8_DECODER()
+    try:
+        for start in range(0, len(data), _UTF8_SLICE):
+            decoder.decode(data[start:start + _UTF8_SLICE])
+        decoder.decode(b"", True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_UTF8_DECODER = codecs.getincrementaldecoder("utf-8")
+_UTF8_SLICE = 1 << 16
 
 
 # The root's start tag when it has attributes, and each attribute (XML 1.0
