@@ -351,7 +351,7 @@ def _tried(
 # engine's search for it reads bytes at twice the speed of two ``bytes.find``).
 _MARKUP_START = re.compile(b"<[!?]")
 # Whether a document has a ":nil" attribute, searched for the same way.
-_has_nil = re.compile(b":nil").search
+_has_nil = wellformed.has_nil
 
 
 def _has_markup(raw: bytes, first: int) -> bool:

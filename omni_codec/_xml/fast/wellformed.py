@@ -32,6 +32,7 @@ __all__ = [
     "TEXT_WINDOW",
     "Characters",
     "characters_allowed",
+    "has_nil",
     "may_have_huge_text",
     "may_have_space",
     "text_of",
@@ -367,6 +368,8 @@ def without_markup(text: AnyStr) -> AnyStr | None:
     ``text`` may be a document's UTF-8 bytes (with no CR, or its line ends
     normalised): the same document comes back in bytes, and no text of it is
     made (a Python text holds every character at the width of its widest).
+    Bytes that are not UTF-8 in a comment or PI taken out, which would be
+    decoded nowhere else, give ``None`` too.
     """
     kind = type(text)
     markup = _MARKUP_IN[kind]
@@ -391,9 +394,7 @@ def without_markup(text: AnyStr) -> AnyStr | None:
     # (Scans in C first: a document of CDATA sections alone has no None here.)
     others = None in contents  # comments and PIs
     if others and isinstance(text, bytes) and not text.isascii() and not _is_utf8(text):
-        # The bytes of the comments and PIs taken out are decoded nowhere else:
-        # one that is not UTF-8 would go unseen (a parser refuses it).
-        return None
+        return None  # (a parser refuses the document)
     cdata = list(filter(_NOT_NONE, contents)) if others else contents
     if cdata:
         nul = markup.nul
@@ -513,7 +514,7 @@ def nil_is_xsi(text: str, raw: bytes) -> bool:
     Text that merely reads like such an attribute makes this false too, which
     only hands the document to the general path.
     """
-    if _NIL.search(raw) is None:
+    if has_nil(raw) is None:
         return True
     root = _ROOT_WITH_ATTRIBUTES.match(text)
     if root is None:
@@ -532,7 +533,8 @@ def nil_is_xsi(text: str, raw: bytes) -> bool:
     return re.search(f":nil{unbound}".encode("ascii"), raw) is None
 
 
-_NIL = re.compile(b":nil")
+#: The first ":nil" of a document's bytes, if it has one.
+has_nil = re.compile(b":nil").search
 
 
 def may_have_huge_text(raw: bytes) -> bool:
