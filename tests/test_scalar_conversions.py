@@ -249,26 +249,23 @@ def datetime_columns_of_one_shape(draw: st.DrawFn) -> list[str | None]:
               "minute": range(60), "second": range(60), "zone hours": range(24), "zone minutes": range(60)}
     fractions = st.text("0123456789", min_size=fraction_digits, max_size=fraction_digits)
     column: list[str | None] = []
-    for _ in range(draw(st.integers(1, 12))):
+    drawn: dict[int, tuple[list[int], str]] = {}  # the fields and fraction of each text
+    for index in range(draw(st.integers(1, 12))):
         if draw(st.integers(0, 5)) == 0:
             column.append(None)
             continue
         values = [draw(st.sampled_from(valid)) for valid in fields.values()]
         fraction = "." + draw(fractions) if fraction_digits else ""
+        drawn[index] = values, fraction
         column.append(_datetime_text(values, fraction, offset))
-    written = [i for i, t in enumerate(column) if t is not None]
+    written = list(drawn)
     out_of_range = draw(st.booleans())  # one field of one text
     if written and out_of_range:
         where = draw(st.sampled_from(written))
-        field = draw(st.sampled_from(range(len(fields))))
+        field = draw(st.sampled_from(range(len(fields) if offset != "Z" else 6)))
         valid = list(fields.values())[field]
-        wrong = draw(st.integers(0, 9999 if field == 0 else 99).filter(lambda v: v not in valid))
-        text = column[where]
-        assert text is not None
-        values = [int(n) for n in re.findall("[0-9]+", text)]
-        values = [*values[:6], *values[-2:]] if offset != "Z" else [*values[:6], 0, 0]
-        values[field] = wrong
-        fraction = text[19:19 + 1 + fraction_digits] if fraction_digits else ""
+        values, fraction = drawn[where]
+        values[field] = draw(st.integers(0, 9999 if field == 0 else 99).filter(lambda v: v not in valid))
         column[where] = _datetime_text(values, fraction, offset)
     changed = draw(st.integers(0, 4)) == 0  # one character of a text
     if written and changed:
