@@ -998,6 +998,7 @@ FAST: list[tuple[str, bytes | str]] = [
     ("int with leading zeros", _response(groupId="-007")),
     ("non-ASCII", _response(description="\u00e9\u4e2d\U0001f600")),
     ("empty string", _response(description="")),
+    ("a text that reads like xsi:nil", _response(description='a i:nil="true" b :nil')),
     ("empty list", b"<omniResponse><messages></messages></omniResponse>"),
     ("comment inside a text", _response(name="MESSAGE_<!-- c -->ACCEPTED")),
     ("comments and PIs everywhere", b"<!-- a --><?pi?>\n" + _response(name="MESSAGE<?p x?>_<!---->ACCEPTED").replace(b"<to>", b"<to><!-- - -->").replace(b"</omniResponse>", b"<?pi a?></omniResponse><!--b-->")),

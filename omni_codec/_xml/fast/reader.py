@@ -457,7 +457,9 @@ def _read_form(
     ``missed``: the readers that missed the document's bytes (see
     ``_read_bytes``), which are not tried again."""
     order_tolerant = None if missed.loose else readers.order_tolerant
-    nil = nil and order_tolerant is not None
+    # (A ":nil" that is no xsi:nil, in a text say, leaves the document to all
+    # three readers.)
+    nil = nil and order_tolerant is not None and wellformed.nil_is_xsi(text, raw)
     if not nil and not missed.readers:
         try:
             return readers.compact(text, limit, references)
@@ -473,7 +475,7 @@ def _read_form(
             pass
     # Items whose children come in another order, with xsi:nil or unknown
     # elements: slower still, so tried last.
-    if order_tolerant is None or (nil and not wellformed.nil_is_xsi(text, raw)):
+    if order_tolerant is None:
         return _NO_MATCH
     try:
         return order_tolerant.of_text(spaced=indented, nil=nil)(text, limit, references)
