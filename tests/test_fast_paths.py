@@ -21,6 +21,7 @@ import contextlib
 import datetime as dt
 import re
 import traceback
+from unittest import mock
 from decimal import Decimal
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar
@@ -524,6 +525,65 @@ def test_markup_anywhere_in_a_long_document_is_read_as_the_general_path_reads_it
             )
 
 
+# Texts of leaves written as CDATA sections: what a section holds as it stands,
+# and what would end one, fake one, or end a list item where a slice may end.
+_SECTION_TEXTS = ["Message sent", "a&b", "&amp;", "<b>x</b>", "]", "]]", "]]]", "]>", "x\r\ny",
+                  "</message><message>", "<![CDATA[", "\u00e9\U0001f600", " 7 ", "7", "", "MESSAGE_ACCEPTED"]
+
+
+@given(
+    leaves=st.lists(
+        st.tuples(st.integers(min_value=0), st.sampled_from(_SECTION_TEXTS), st.booleans()), min_size=1, max_size=12
+    ),
+    spaced=st.booleans(),
+    size=st.sampled_from([100, 500, 10**9]),
+)
+def test_leaves_written_as_cdata_sections_are_read_as_the_general_path_reads_them(
+    leaves: list[tuple[int, str, bool]], spaced: bool, size: int
+) -> None:
+    """Any leaf of a long document, a text or an int, as a CDATA section or as
+    text, holding anything: read as the general path reads it, from the bytes a
+    slice at a time or from the text."""
+    from lxml import etree
+
+    root = etree.fromstring(_long_response(9))
+    leaf_elements = [element for element in root.iter() if len(element) == 0]
+    for index, text, as_section in leaves:
+        leaf_elements[index % len(leaf_elements)].text = etree.CDATA(text) if as_section else text
+    if spaced:
+        etree.indent(root)
+    document = etree.tostring(root)
+    with slices_of(size):
+        for strict in (False, True):
+            assert_same_outcome(
+                outcome(fast_decode, document, OmniResponse, strict=strict),
+                outcome(general_decode, document, OmniResponse, strict=strict),
+            )
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+@pytest.mark.parametrize("size", [500, 10**9])
+def test_leaves_written_as_cdata_sections_are_read_where_they_stand(spaced: bool, size: int) -> None:
+    """A document whose every leaf is a CDATA section, as some producers write
+    them, is read without taking its sections out first; their content as it
+    stands (a reference in one is its characters)."""
+    from lxml import etree
+
+    root = etree.fromstring(_long_response(40).replace(b"Message sent", b"a &amp;lt; b"))
+    for element in root.iter():
+        if len(element) == 0:
+            element.text = etree.CDATA(element.text)
+    if spaced:
+        etree.indent(root)
+    document = etree.tostring(root)
+    taken_out = mock.patch.object(wellformed, "without_markup", side_effect=AssertionError("sections taken out"))
+    with slices_of(size), taken_out:
+        taken = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS)
+    assert taken is not None
+    assert_same(taken, general_decode(document, OmniResponse))
+    assert taken.messages[0].status.description == "a &lt; b"
+
+
 def test_a_long_document_in_another_encoding_is_read_as_the_general_path_reads_it() -> None:
     document = _long_response(50).replace(b"<bulkId>b", "<bulkId>b\u00e9\u0431".encode())
     expected = general_decode(document, OmniResponse)
@@ -913,6 +973,8 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     ("stray ampersand", _response(name="a & b")),
     ("character XML cannot carry", _response(name="\x01")),
     ("cdata end in a text", _response(name="a]]>b")),
+    ("cdata end in a text beside a section", _response(name="<![CDATA[A]]>", description="B]]>")),
+    ("int in a section not in its lexical space", _response(name="<![CDATA[A]]>", groupId="<![CDATA[5.0]]>")),
     ("DOCTYPE", b"<!DOCTYPE omniResponse>" + REGULAR),
     ("entity declaration", b'<!DOCTYPE omniResponse [<!ENTITY e "x">]>' + _response(name="&e;")),
     ("byte order mark", b"\xef\xbb\xbf" + REGULAR),
@@ -1003,6 +1065,9 @@ FAST: list[tuple[str, bytes | str]] = [
     ("comment inside a text", _response(name="MESSAGE_<!-- c -->ACCEPTED")),
     ("comments and PIs everywhere", b"<!-- a --><?pi?>\n" + _response(name="MESSAGE<?p x?>_<!---->ACCEPTED").replace(b"<to>", b"<to><!-- - -->").replace(b"</omniResponse>", b"<?pi a?></omniResponse><!--b-->")),
     ("CDATA", _response(name="<![CDATA[MESSAGE_ACCEPTED]]>")),
+    ("every leaf a section", re.sub(rb">([^<>]+)</", rb"><![CDATA[\1]]></", _response(description="a &amp;lt;]"))),
+    ("section and text in one leaf", _response(name="<![CDATA[A]]>", description="<![CDATA[B]]>C")),
+    ("int in a section, with whitespace", _response(name="<![CDATA[A]]>", groupId="<![CDATA[ 5\n]]>")),
     ("CDATA with markup", _response(description="<![CDATA[a <b> & ]] > &amp;]]>c<![CDATA[]]]]><![CDATA[>]]>")),
     ("CDATA holding a comment", _response(description="<![CDATA[<!-- c -->]]>")),
     ("comment holding CDATA", _response(description="x<!-- <![CDATA[ -->y")),

@@ -65,6 +65,15 @@ slice at a time, as the regular readers do. It
 takes items of leaves and Structs (no list, union or free-form JSON inside);
 the root's own fields stay in order.
 
+Documents of the first dialect whose leaves are CDATA sections, as some
+producers write every text, have a compact and a whitespace-tolerant reader of their own, generated when
+such a document first comes: each leaf's pattern takes one section, or text
+without one and without "]]>" (which only a section's end may be), in two
+groups whose columns :func:`.wellformed.with_sections` makes one, the section's
+content as it stands. A leaf of a section and text together, and comments and
+processing instructions, are taken out of the document first
+(:func:`.wellformed.without_markup`), and what is left is read again.
+
 Every pattern is linear to match: each element starts with a literal tag, and no
 two repetitions can match the same text.
 """
@@ -175,7 +184,8 @@ _HOLD = wellformed.HOLD
 # XML whitespace ("\r" is normalised away before matching, XML 1.0 section 2.11).
 _SPACE = f"[ \t\n]*{_HOLD}"
 # The text of a leaf: up to the next tag. A CDATA section, comment or processing
-# instruction starts with "<" and does not match the end tag that must follow;
+# instruction starts with "<" and does not match the end tag that must follow
+# (the readers of CDATA sections take a section instead, see _Generator._leaf);
 # references are replaced afterwards (see wellformed.unescape).
 _TEXT = f"[^<]*{_HOLD}"
 # XML Schema lexical spaces (as in omni_codec._scalars); the whitespace the
@@ -219,6 +229,7 @@ def read(
         raw = transcoded
     allowed: Characters | None = None
     missed = _NOTHING_MISSED  # the readers that missed the document's bytes
+    sections_missed = False  # and the readers of CDATA sections
     if readers.from_bytes is not None and len(raw) > 2 * _SLICE:
         first = wellformed.utf8_start(raw)
         if first is not None:  # (UTF-8)
@@ -233,6 +244,12 @@ def read(
                 if type(from_raw) is not _Missed and from_raw is not _NO_MATCH:
                     return from_raw
             if (missed.readers or allowed is Characters.TERMINATOR) and _has_markup(raw, first):
+                with_sections = _sections_of(readers) if _has_sections(raw, first) else None
+                if with_sections is not None and with_sections.from_bytes is not None:
+                    from_sections = _read_bytes(with_sections.from_bytes, raw, first, limits)
+                    sections_missed = type(from_sections) is _Missed
+                    if not sections_missed and from_sections is not _NO_MATCH:
+                        return from_sections
                 from_plain = _read_bytes_without_markup(readers.from_bytes, raw, first, limits, allowed)
                 if from_plain is not _NO_MATCH:
                     return from_plain
@@ -264,6 +281,12 @@ def read(
             if not wellformed.root_declarations_taken(text, strict=strict):
                 return None
             value = _read_text(readers, text, raw, limits, 0x26 in raw, nil, cls, strict, missed)  # "&"
+        if value is _NO_MATCH and not sections_missed and _SECTION_START in raw:
+            # Leaves written as CDATA sections, which the readers of sections
+            # read where they stand.
+            with_sections = _sections_of(readers)
+            if with_sections is not None and wellformed.root_declarations_taken(text, strict=strict):
+                value = _read_form(with_sections, text, raw, limits.max_list_items, 0x26 in raw, False)
         # (After the declaration's "<?", if the document has one.)
         if value is _NO_MATCH and _MARKUP_START.search(raw, 1 if raw.startswith(b"<?xml") else 0):
             # Comments, processing instructions and CDATA sections, which no
@@ -352,6 +375,20 @@ def _tried(
 _MARKUP_START = re.compile(b"<[!?]")
 # Whether a document has a ":nil" attribute, searched for the same way.
 _has_nil = wellformed.has_nil
+
+
+_SECTION_START = b"<![CDATA["
+
+
+def _has_sections(raw: bytes, first: int) -> bool:
+    """Whether the document has a CDATA section in its first slice after its
+    declaration at ``first`` (see ``_has_markup``)."""
+    return raw.find(_SECTION_START, first, first + _SLICE) >= 0
+
+
+def _sections_of(readers: _Readers) -> _Readers | None:
+    """The readers of ``readers``' documents whose leaves are CDATA sections."""
+    return None if readers.sections is None else readers.sections.readers()
 
 
 def _has_markup(raw: bytes, first: int) -> bool:
@@ -503,6 +540,57 @@ class _Readers(NamedTuple):
     # The readers of a long document's bytes (see _read_bytes): None unless its
     # one list is read a slice at a time.
     from_bytes: _FromBytes | None
+    # The readers of leaves written as CDATA sections: None for these and the
+    # second dialect's (whose documents are read without their sections).
+    sections: _WithSections | None
+
+
+class _WithSections:
+    """The compact and the whitespace-tolerant readers of one document type,
+    mode and dialect whose leaves may each be one CDATA section, as some
+    producers write every text: the sections are read by the item patterns,
+    where taking them out of the document first (``wellformed.without_markup``)
+    costs about as much again as reading its items.
+
+    Generated when a document first has a section. Their documents' items are
+    taken in order only: the order-tolerant readers' are read without their
+    sections.
+    """
+
+    def __init__(self, cls: type[Any], document: DocumentShape, strict: bool, depth: int) -> None:
+        self._cls, self._document, self._strict, self._depth = cls, document, strict, depth
+        self._made: _Readers | None = None
+        self._text = ""
+        self._lock = threading.Lock()
+
+    def readers(self) -> _Readers:
+        made = self._made
+        if made is None:
+            with self._lock:
+                if self._made is None:
+                    compact, spaced = (
+                        _Generator(self._cls, self._document, spaced=spaced, strict=self._strict, sections=True)
+                        for spaced in (False, True)
+                    )
+                    compact_reader, spaced_reader = compact.build(), spaced.build()
+                    compact_bytes, spaced_bytes = compact.from_bytes(), spaced.from_bytes()
+                    self._made = _Readers(
+                        compact_reader, spaced_reader, self._depth, None,
+                        None if compact_bytes is None or spaced_bytes is None else (
+                            compact_bytes, spaced_bytes, None,
+                        ),
+                        None,
+                    )
+                    self._text = (
+                        f"\n\n\n# Leaves as CDATA sections, compact:\n\n{compact.text}"
+                        f"\n\n\n# Leaves as CDATA sections, whitespace between elements:\n\n{spaced.text}"
+                    )
+                made = self._made
+        return made
+
+    def sources(self) -> str:
+        """The generated source, once made."""
+        return self._text
 
 
 class _OrderTolerant:
@@ -592,6 +680,7 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                         None if compact_bytes is None or spaced_bytes is None else (
                             compact_bytes, spaced_bytes, order_tolerant,
                         ),
+                        None if published else _WithSections(cls, document, strict, depth),
                     )
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
@@ -609,7 +698,8 @@ def source_of(cls: type[Any], *, strict: bool = False, published: bool = False) 
     if readers is None:
         return ""
     loose = "" if readers.order_tolerant is None else readers.order_tolerant.sources()
-    return _sources.get((cls, strict, published), "") + loose
+    sections = "" if readers.sections is None else readers.sections.sources()
+    return _sources.get((cls, strict, published), "") + loose + sections
 
 
 @dataclass(frozen=True)
@@ -625,10 +715,19 @@ class _Group:
     nil_marker: bool = False
     ignored: bool = False
     element: str = ""  # the element's name (a list's, to name its items)
+    # In the readers of CDATA sections: the group of a leaf's section content,
+    # read with its text's (``sections``, the column of the one a leaf's has).
+    section: bool = False
+    sections: str = ""
 
     @property
     def row(self) -> str:
         return "v" + self.var[1:]
+
+    @property
+    def read_alone(self) -> bool:
+        """Whether the group's column is read into a field of its own."""
+        return not (self.presence or self.nil_marker or self.ignored or self.section)
 
 
 _NOT_NONE = partial(operator.is_not, None)
@@ -690,7 +789,7 @@ class _Generator(Source):
 
     def __init__(
         self, cls: type[Any], document: DocumentShape, *, spaced: bool, strict: bool,
-        loose: bool = False, nil: bool = True,
+        loose: bool = False, nil: bool = True, sections: bool = False,
     ) -> None:
         self.cls = cls
         self.strict = strict
@@ -699,6 +798,8 @@ class _Generator(Source):
         # strict) unknown leaf elements. ``took_any``: some list's items do.
         self.loose = loose
         self.nil = nil
+        # Every leaf's text may be one CDATA section instead (``_element``).
+        self.sections = sections
         self.took_any = False
         self._item: _Loose | None = None
         self.document = document
@@ -717,6 +818,7 @@ class _Generator(Source):
                 "_BOOLS": BOOLS.__getitem__,
                 "_decimals": decimals,
                 "_unescape": wellformed.unescape,
+                "_with_sections": wellformed.with_sections,
                 "_datetimes": datetimes,
                 "_NOT_NONE": _NOT_NONE,
                 "_all": all,
@@ -744,6 +846,8 @@ class _Generator(Source):
         variant = "whitespace-tolerant reader" if self.spaced else "reader"
         if self.loose:
             variant = f"order-tolerant {variant}{'' if self.nil else ' (no xsi:nil)'}"
+        if self.sections:
+            variant = f"{variant} of CDATA sections"
         reader: _Reader = self.compile(
             f"<omni_codec fast {variant} of {self.cls.__qualname__}>", root
         )
@@ -783,7 +887,7 @@ class _Generator(Source):
         tail = f"</{name}>{_SPACE}"
         groups = [group for _, segment_groups in segments for group in segment_groups]
         finish = [line for group in groups for line in self._column(group)]
-        finish += [f"{group.row} = {group.var}[0]" for group in groups]
+        finish += [f"{group.row} = {group.var}[0]" for group in groups if not group.section]
         value = self._constructor(shape, arguments)
         wrapper = self.document.wrapper
         if wrapper is not None:  # the document type holds the root's Struct
@@ -1012,11 +1116,11 @@ class _Generator(Source):
 
     def _group(
         self, groups: list[_Group] | None, label: str, inner: str, value: ValueShape,
-        required: bool, *, presence: bool = False,
+        required: bool, *, presence: bool = False, sections: str = "",
     ) -> tuple[str, str]:
         if groups is None:
             return f"(?:{inner})", "None"
-        group = _Group(self.name(f"c_{label}"), value, required, presence, element=label)
+        group = _Group(self.name(f"c_{label}"), value, required, presence, element=label, sections=sections)
         self.used.add(group.row)
         groups.append(group)
         return f"({inner})", group.row
@@ -1029,12 +1133,9 @@ class _Generator(Source):
         start, end = f"<{re.escape(name)}>", f"</{re.escape(name)}>"
         kind = value.kind
         always = required and present  # the group is never None
-        if kind in (Kind.STRING, Kind.ENUM, Kind.DATETIME):
-            group, var = self._group(groups, name, _TEXT, value, always)
-            return f"{start}{group}{end}{space}", var, var
-        if kind in _LEXICAL:
-            group, var = self._group(groups, name, _LEXICAL[kind], value, always)
-            return f"{start}{space}{group}{space}{end}{space}", var, var
+        if kind in (Kind.STRING, Kind.ENUM, Kind.DATETIME) or kind in _LEXICAL:
+            content, var = self._leaf(groups, name, value, always)
+            return f"{start}{content}{end}{space}", var, var
         if kind is Kind.STRUCT:
             struct = value.struct
             if required:
@@ -1060,6 +1161,33 @@ class _Generator(Source):
         # A free-form JSON object is never read here: its element does not match
         # (and a required one makes the pattern match nothing).
         return "(?!)", "None", ""
+
+    def _leaf(
+        self, groups: list[_Group] | None, name: str, value: ValueShape, always: bool
+    ) -> tuple[str, str]:
+        """The pattern of a leaf's content, and its value's variable.
+
+        A lexical value may have whitespace around it where elements may
+        (XML Schema's "collapse"). In the readers of CDATA sections the content
+        is one section, or text without one: a section's content is taken as
+        it stands, in a group of its own before the text's (the two are
+        ``with_sections``' columns); a text of sections and text together is no
+        match.
+        """
+        lexical = value.kind in _LEXICAL
+        around = self.space if lexical else ""
+        if not self.sections:
+            group, var = self._group(groups, name, _LEXICAL[value.kind] if lexical else _TEXT, value, always)
+            return f"{around}{group}{around}", var
+        section_content = _LEXICAL[value.kind] if lexical else wellformed.SECTION_CONTENT
+        text = _LEXICAL[value.kind] if lexical else wellformed.TEXT_BESIDE_SECTIONS
+        if groups is None:
+            section, var = f"(?:{section_content})", "None"
+        else:
+            sections = self._add(groups, f"{name}_section", value, section=True)
+            section = f"({section_content})"
+        group, var = self._group(groups, name, text, value, always, sections="" if groups is None else sections.var)
+        return f"(?:<!\\[CDATA\\[{around}{section}{around}\\]\\]>|{around}{group}{around})", var
 
     def _constructor(self, struct: StructShape, arguments: list[str]) -> str:
         return call(self._class(struct.cls), arguments, indent=8)
@@ -1118,7 +1246,7 @@ class _Generator(Source):
             if not loose:
                 lines.append(f"{group.var} = parts[{index}::{width}]")
             lines.extend(self._column(group))
-        groups = [group for group in groups if not (group.nil_marker or group.ignored)]
+        groups = [group for group in groups if not (group.nil_marker or group.ignored or group.section)]
         if groups:
             rows = ", ".join(g.row for g in groups)
             columns = ", ".join(g.var for g in groups)
@@ -1216,10 +1344,11 @@ class _Generator(Source):
 
     def _add(
         self, groups: list[_Group], label: str, value: ValueShape,
-        *, presence: bool = False, nil_marker: bool = False, ignored: bool = False,
+        *, presence: bool = False, nil_marker: bool = False, ignored: bool = False, section: bool = False,
     ) -> _Group:
         group = _Group(
-            self.name(f"c_{label}"), value, False, presence, nil_marker=nil_marker, ignored=ignored, element=label
+            self.name(f"c_{label}"), value, False, presence, nil_marker=nil_marker, ignored=ignored,
+            element=label, section=section,
         )
         self.used.add(group.row)
         groups.append(group)
@@ -1260,7 +1389,7 @@ class _Generator(Source):
         kind = value.kind
         present = c if required else f"_list(_filter(_NOT_NONE, {c}))"
         lines: list[str] = []
-        if group.presence or group.nil_marker or group.ignored:
+        if group.presence or group.nil_marker or group.ignored or group.section:
             return lines
         if kind is Kind.LIST:
             read_list, _ = self._list(value, group.element)
@@ -1272,7 +1401,10 @@ class _Generator(Source):
                 )
             return lines
         rule = rule_of(value)
-        if kind in (Kind.STRING, Kind.ENUM, Kind.DATETIME):
+        text = kind in (Kind.STRING, Kind.ENUM, Kind.DATETIME)
+        if group.sections:
+            lines.append(f"{c} = _with_sections({group.sections}, {c}, {'references' if text else 'False'})")
+        elif text:
             lines.append(f"if references: {c} = _unescape({c})")
         if kind is Kind.STRING:
             checks = []

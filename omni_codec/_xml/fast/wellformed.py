@@ -28,6 +28,8 @@ from .source import Miss
 
 __all__ = [
     "HOLD",
+    "SECTION_CONTENT",
+    "TEXT_BESIDE_SECTIONS",
     "TEXT_NODE_LIMIT",
     "TEXT_WINDOW",
     "Characters",
@@ -39,6 +41,7 @@ __all__ = [
     "utf16_as_utf8",
     "unescape",
     "utf8_start",
+    "with_sections",
     "without_markup",
     "root_declarations_taken",
 ]
@@ -112,6 +115,29 @@ def unescape(column: list[str | None]) -> list[str | None]:
     for i, text in zip(where, _unescape_all(cast("list[str]", [column[i] for i in where]))):
         replaced[i] = text
     return replaced
+
+
+def with_sections(
+    sections: list[str | None], texts: list[str | None], references: bool
+) -> list[str | None]:
+    """The column of a leaf that may be a CDATA section, from the two columns of
+    the readers that take one: ``sections`` holds an item's section content,
+    taken as it stands (a section holds no reference), ``texts`` its text when
+    it is no section, its references replaced here when ``references``; both
+    are ``None`` where the item lacks the element.
+
+    A producer that writes CDATA sections writes one around every text of a
+    field, or around none: one column is then ``None`` throughout (counted in
+    C), and the other is the leaf's column as it stands.
+    """
+    missing = sections.count(None)
+    if not missing:
+        return sections
+    if references:
+        texts = unescape(texts)
+    if missing == len(sections):
+        return texts
+    return [text if section is None else section for section, text in zip(sections, texts)]
 
 
 def _unescape_all(texts: list[str]) -> list[str]:
@@ -314,6 +340,11 @@ _MARKUP_PATTERN = (
     f"|<\\?(?![Xx][Mm][Ll])[A-Za-z_][A-Za-z0-9._-]*(?:[ \t\n]{_without('?>')})?\\?>"
     f"|<!\\[CDATA\\[({_without(']]>')})\\]\\]>"
 )
+#: The content of a CDATA section: any text up to the first "]]>".
+SECTION_CONTENT = _without("]]>")
+#: The text of a leaf beside CDATA sections: up to the next tag, with no "]]>"
+#: (which only a section's end may be, XML 1.0 section 2.4).
+TEXT_BESIDE_SECTIONS = f"[^<\\]]*{HOLD}(?:\\](?!\\]>)[^<\\]]*{HOLD})*{HOLD}"
 
 
 class _Markup(NamedTuple):
