@@ -30,6 +30,7 @@ import msgspec
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from lxml import etree
 
 from omni_codec import (
     CodecError,
@@ -525,33 +526,49 @@ def test_markup_anywhere_in_a_long_document_is_read_as_the_general_path_reads_it
             )
 
 
-# Texts of leaves written as CDATA sections: what a section holds as it stands,
-# and what would end one, fake one, or end a list item where a slice may end.
+# Texts of leaves written as CDATA sections, and of comments and PIs put among
+# elements: what they hold as it stands, and what would end, fake one, or end a
+# list item where a slice may end.
 _SECTION_TEXTS = ["Message sent", "a&b", "&amp;", "<b>x</b>", "]", "]]", "]]]", "]>", "x\r\ny",
                   "</message><message>", "<![CDATA[", "\u00e9\U0001f600", " 7 ", "7", "", "MESSAGE_ACCEPTED"]
+_COMMENT_TEXTS = ["", " c ", "-x", "<message>", "</message><message>", "<!- ", "]]>", "?>", "\u00e9\U0001f600"]
+_PI_TEXTS = ["", "pass", "<message>", "</message><message>", "--", "-->", "]]>", "?", "\u00e9\U0001f600"]
 
 
 @given(
     leaves=st.lists(
-        st.tuples(st.integers(min_value=0), st.sampled_from(_SECTION_TEXTS), st.booleans()), min_size=1, max_size=12
+        st.tuples(st.integers(min_value=0), st.sampled_from(_SECTION_TEXTS), st.booleans()), max_size=12
+    ),
+    misc=st.lists(
+        st.tuples(
+            st.integers(min_value=0), st.integers(min_value=0),
+            st.one_of(
+                st.sampled_from(_COMMENT_TEXTS).map(lambda text: etree.Comment(text)),
+                st.sampled_from(_PI_TEXTS).map(lambda text: etree.ProcessingInstruction("audit", text)),
+            ),
+        ),
+        max_size=6,
     ),
     spaced=st.booleans(),
     size=st.sampled_from([100, 500, 10**9]),
 )
-def test_leaves_written_as_cdata_sections_are_read_as_the_general_path_reads_them(
-    leaves: list[tuple[int, str, bool]], spaced: bool, size: int
+def test_markup_where_it_stands_is_read_as_the_general_path_reads_it(
+    leaves: list[tuple[int, str, bool]], misc: list[tuple[int, int, Any]], spaced: bool, size: int
 ) -> None:
     """Any leaf of a long document, a text or an int, as a CDATA section or as
-    text, holding anything: read as the general path reads it, from the bytes a
+    text, holding anything, and comments and PIs among any element's children
+    (a leaf's too): read as the general path reads them, from the bytes a
     slice at a time or from the text."""
-    from lxml import etree
-
     root = etree.fromstring(_long_response(9))
-    leaf_elements = [element for element in root.iter() if len(element) == 0]
+    elements = list(root.iter())
+    leaf_elements = [element for element in elements if len(element) == 0]
     for index, text, as_section in leaves:
         leaf_elements[index % len(leaf_elements)].text = etree.CDATA(text) if as_section else text
     if spaced:
         etree.indent(root)
+    for index, position, node in misc:
+        parent = elements[index % len(elements)]
+        parent.insert(position % (len(parent) + 1), node)
     document = etree.tostring(root)
     with slices_of(size):
         for strict in (False, True):
@@ -561,27 +578,53 @@ def test_leaves_written_as_cdata_sections_are_read_as_the_general_path_reads_the
             )
 
 
+@pytest.mark.parametrize("markup", ["sections", "comments and PIs", "both"])
 @pytest.mark.parametrize("spaced", [False, True])
 @pytest.mark.parametrize("size", [500, 10**9])
-def test_leaves_written_as_cdata_sections_are_read_where_they_stand(spaced: bool, size: int) -> None:
+def test_markup_where_it_stands_is_read_so(markup: str, spaced: bool, size: int) -> None:
     """A document whose every leaf is a CDATA section, as some producers write
-    them, is read without taking its sections out first; their content as it
-    stands (a reference in one is its characters)."""
-    from lxml import etree
-
+    them, or with comments and PIs among the elements of every item, as audit
+    tools add them, is read without taking them out first; a section's content
+    as it stands (a reference in one is its characters)."""
     root = etree.fromstring(_long_response(40).replace(b"Message sent", b"a &amp;lt; b"))
-    for element in root.iter():
-        if len(element) == 0:
+    for element in list(root.iter()):
+        if markup != "comments and PIs" and len(element) == 0:
             element.text = etree.CDATA(element.text)
+        if markup != "sections" and element.tag in ("message", "status"):
+            element.insert(0, etree.Comment(" checked "))
+            element.append(etree.ProcessingInstruction("audit", "pass"))
     if spaced:
         etree.indent(root)
     document = etree.tostring(root)
-    taken_out = mock.patch.object(wellformed, "without_markup", side_effect=AssertionError("sections taken out"))
+    taken_out = mock.patch.object(wellformed, "without_markup", side_effect=AssertionError("markup taken out"))
     with slices_of(size), taken_out:
         taken = fast_reader.read(document, OmniResponse, DEFAULT_LIMITS)
     assert taken is not None
     assert_same(taken, general_decode(document, OmniResponse))
     assert taken.messages[0].status.description == "a &lt; b"
+
+
+@pytest.mark.parametrize(("place", "markup"), [
+    ("<to>", "<!-- <![CDATA[ -->"),  # (what starts a section, in a comment)
+    ("<to>", "<?pi <![CDATA[?>"),
+    ("Message sent", "<![CDATA[x]]>"),
+])
+def test_a_cdata_end_outside_a_section_is_refused_wherever_the_first_section_stands(place: str, markup: str) -> None:
+    """A "]]>" in a text, among comments, with the document's first CDATA
+    section (or what starts one) far after it: not well-formed, whichever
+    readers read it."""
+    items = [_MESSAGE.format(index) for index in range(40)]
+    items[1] = items[1].replace("Message sent", "a]]>b").replace("<to>", "<to><!-- c -->")
+    items[30] = items[30].replace(place, markup + (place if place == "<to>" else ""))
+    document = f"<omniResponse><bulkId>b</bulkId><messages>{''.join(items)}</messages></omniResponse>".encode()
+    for size in (500, 10**9):
+        with slices_of(size):
+            assert fast_reader.read(document, OmniResponse, DEFAULT_LIMITS) is None
+            for strict in (False, True):
+                assert_same_outcome(
+                    outcome(fast_decode, document, OmniResponse, strict=strict),
+                    outcome(general_decode, document, OmniResponse, strict=strict),
+                )
 
 
 def test_a_long_document_in_another_encoding_is_read_as_the_general_path_reads_it() -> None:
@@ -975,6 +1018,9 @@ HANDED_BACK: list[tuple[str, bytes | str]] = [
     ("cdata end in a text", _response(name="a]]>b")),
     ("cdata end in a text beside a section", _response(name="<![CDATA[A]]>", description="B]]>")),
     ("int in a section not in its lexical space", _response(name="<![CDATA[A]]>", groupId="<![CDATA[5.0]]>")),
+    ("comment in an int's section", _response(name="<![CDATA[A]]>", groupId="<![CDATA[<!--c-->5]]>")),
+    ("comment holding -- among elements", REGULAR.replace(b"<to>", b"<to><!-- a -- b -->")),
+    ("PI named xml among elements", REGULAR.replace(b"<to>", b"<to><!-- c --><?xml-stylesheet x?>")),
     ("DOCTYPE", b"<!DOCTYPE omniResponse>" + REGULAR),
     ("entity declaration", b'<!DOCTYPE omniResponse [<!ENTITY e "x">]>' + _response(name="&e;")),
     ("byte order mark", b"\xef\xbb\xbf" + REGULAR),
@@ -1067,6 +1113,9 @@ FAST: list[tuple[str, bytes | str]] = [
     ("CDATA", _response(name="<![CDATA[MESSAGE_ACCEPTED]]>")),
     ("every leaf a section", re.sub(rb">([^<>]+)</", rb"><![CDATA[\1]]></", _response(description="a &amp;lt;]"))),
     ("section and text in one leaf", _response(name="<![CDATA[A]]>", description="<![CDATA[B]]>C")),
+    ("comments and PIs among elements", REGULAR.replace(b"<to>", b"<to><!-- c --> <?pi x?>\n").replace(b"</status>", b"<!---->\n</status>")),
+    ("comments around an int", _response(groupId="<!-- c --> 5 <?pi?>")),
+    ("comments and sections", _response(name="<![CDATA[A]]>").replace(b"<to>", b"<to><!--c-->")),
     ("int in a section, with whitespace", _response(name="<![CDATA[A]]>", groupId="<![CDATA[ 5\n]]>")),
     ("CDATA with markup", _response(description="<![CDATA[a <b> & ]] > &amp;]]>c<![CDATA[]]]]><![CDATA[>]]>")),
     ("CDATA holding a comment", _response(description="<![CDATA[<!-- c -->]]>")),

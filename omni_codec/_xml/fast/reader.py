@@ -188,6 +188,11 @@ _SPACE = f"[ \t\n]*{_HOLD}"
 # (the readers of CDATA sections take a section instead, see _Generator._leaf);
 # references are replaced afterwards (see wellformed.unescape).
 _TEXT = f"[^<]*{_HOLD}"
+# Between elements in the readers of comments and PIs: those and whitespace
+# (one run of whitespace after each, so that no text is matched two ways).
+_MISC = (
+    f"{_SPACE}(?:{wellformed.COMMENT_OR_PI}{_SPACE})*{_HOLD}"
+)
 # XML Schema lexical spaces (as in omni_codec._scalars); the whitespace the
 # "collapse" facet allows around them is only read by the whitespace-tolerant variant.
 _LEXICAL = {
@@ -229,7 +234,7 @@ def read(
         raw = transcoded
     allowed: Characters | None = None
     missed = _NOTHING_MISSED  # the readers that missed the document's bytes
-    sections_missed = False  # and the readers of CDATA sections
+    markup_missed = False  # and the readers of the markup it has (_WithMarkup)
     if readers.from_bytes is not None and len(raw) > 2 * _SLICE:
         first = wellformed.utf8_start(raw)
         if first is not None:  # (UTF-8)
@@ -244,12 +249,12 @@ def read(
                 if type(from_raw) is not _Missed and from_raw is not _NO_MATCH:
                     return from_raw
             if (missed.readers or allowed is Characters.TERMINATOR) and _has_markup(raw, first):
-                with_sections = _sections_of(readers) if _has_sections(raw, first) else None
-                if with_sections is not None and with_sections.from_bytes is not None:
-                    from_sections = _read_bytes(with_sections.from_bytes, raw, first, limits)
-                    sections_missed = type(from_sections) is _Missed
-                    if not sections_missed and from_sections is not _NO_MATCH:
-                        return from_sections
+                with_markup = _markup_readers(readers, raw, first, first + _SLICE, allowed)
+                if with_markup is not None and with_markup.from_bytes is not None:
+                    from_markup = _read_bytes(with_markup.from_bytes, raw, first, limits)
+                    markup_missed = type(from_markup) is _Missed
+                    if not markup_missed and from_markup is not _NO_MATCH:
+                        return from_markup
                 from_plain = _read_bytes_without_markup(readers.from_bytes, raw, first, limits, allowed)
                 if from_plain is not _NO_MATCH:
                     return from_plain
@@ -281,14 +286,15 @@ def read(
             if not wellformed.root_declarations_taken(text, strict=strict):
                 return None
             value = _read_text(readers, text, raw, limits, 0x26 in raw, nil, cls, strict, missed)  # "&"
-        if value is _NO_MATCH and not sections_missed and _SECTION_START in raw:
-            # Leaves written as CDATA sections, which the readers of sections
-            # read where they stand.
-            with_sections = _sections_of(readers)
-            if with_sections is not None and wellformed.root_declarations_taken(text, strict=strict):
-                value = _read_form(with_sections, text, raw, limits.max_list_items, 0x26 in raw, False)
         # (After the declaration's "<?", if the document has one.)
-        if value is _NO_MATCH and _MARKUP_START.search(raw, 1 if raw.startswith(b"<?xml") else 0):
+        start = 1 if raw.startswith(b"<?xml") else 0
+        if value is _NO_MATCH and not markup_missed:
+            # CDATA sections as leaves, comments and PIs between elements: read
+            # where they stand.
+            with_markup = _markup_readers(readers, raw, start, len(raw), allowed)
+            if with_markup is not None and wellformed.root_declarations_taken(text, strict=strict):
+                value = _read_form(with_markup, text, raw, limits.max_list_items, 0x26 in raw, False)
+        if value is _NO_MATCH and _MARKUP_START.search(raw, start):
             # Comments, processing instructions and CDATA sections, which no
             # pattern matches, made what a parser makes of them: nothing, and
             # text (SPEC section 5); then read again.
@@ -337,7 +343,7 @@ def _read_bytes(from_bytes: _FromBytes, raw: bytes, first: int, limits: Limits) 
         # indented, and the root's start tag.)
         probe = _line_ends_normalised(raw[first:first + _ROOT_PROBE].decode("utf-8", "replace"))
         indented = wellformed.may_have_space(probe)
-        if indented:
+        if indented and spaced is not compact:
             value = _tried(spaced, raw, first, limit, references, _MISSED_BOTH)
         if type(value) is _Missed and order_tolerant is not None:
             # (Whether an xsi:nil prefix is bound to the XML Schema instance
@@ -377,18 +383,27 @@ _MARKUP_START = re.compile(b"<[!?]")
 _has_nil = wellformed.has_nil
 
 
-_SECTION_START = b"<![CDATA["
+_MISC_START = re.compile(b"<(?:!--|\\?)")
 
 
-def _has_sections(raw: bytes, first: int) -> bool:
-    """Whether the document has a CDATA section in its first slice after its
-    declaration at ``first`` (see ``_has_markup``)."""
-    return raw.find(_SECTION_START, first, first + _SLICE) >= 0
+def _markup_readers(
+    readers: _Readers, raw: bytes, start: int, stop: int, allowed: Characters
+) -> _Readers | None:
+    """The readers of ``readers``' documents with the markup they have: CDATA
+    sections when ``raw`` has a "]]>" (``allowed``), comments and processing
+    instructions when ``raw[start:stop]`` (after the XML declaration, if any)
+    has one; ``None`` when it has neither, or there are none.
 
-
-def _sections_of(readers: _Readers) -> _Readers | None:
-    """The readers of ``readers``' documents whose leaves are CDATA sections."""
-    return None if readers.sections is None else readers.sections.readers()
+    Only the readers of sections refuse a "]]>" outside one: wherever the first
+    section stands (in a comment, say), a document with "]]>" is read by them.
+    """
+    if readers.markup is None:
+        return None
+    sections = allowed is Characters.TERMINATOR
+    misc = _MISC_START.search(raw, start, stop) is not None
+    if not (sections or misc):
+        return None
+    return readers.markup.readers(sections=sections, misc=misc)
 
 
 def _has_markup(raw: bytes, first: int) -> bool:
@@ -505,7 +520,7 @@ def _read_form(
     # Pretty-printed documents have whitespace between elements; the variant
     # that allows it is slower, so it is tried second.
     indented = wellformed.may_have_space(text)
-    if not nil and missed.readers < 2 and indented:
+    if not nil and missed.readers < 2 and indented and readers.spaced is not readers.compact:
         try:
             return readers.spaced(text, limit, references)
         except _NoMatch:
@@ -540,57 +555,62 @@ class _Readers(NamedTuple):
     # The readers of a long document's bytes (see _read_bytes): None unless its
     # one list is read a slice at a time.
     from_bytes: _FromBytes | None
-    # The readers of leaves written as CDATA sections: None for these and the
-    # second dialect's (whose documents are read without their sections).
-    sections: _WithSections | None
+    # The readers of documents with markup where it stands: None for these and
+    # the second dialect's (whose documents are read without their markup).
+    markup: _WithMarkup | None
 
 
-class _WithSections:
-    """The compact and the whitespace-tolerant readers of one document type,
-    mode and dialect whose leaves may each be one CDATA section, as some
-    producers write every text: the sections are read by the item patterns,
-    where taking them out of the document first (``wellformed.without_markup``)
-    costs about as much again as reading its items.
+class _WithMarkup:
+    """The readers of one document type and mode (first dialect) that read
+    markup where it stands: leaves written as CDATA sections, as some producers
+    write every text (``sections``), and comments and processing instructions
+    between elements, as audit tools add them (``misc``). Taking them out of
+    the document first (``wellformed.without_markup``) costs about as much
+    again as reading its items.
 
-    Generated when a document first has a section. Their documents' items are
-    taken in order only: the order-tolerant readers' are read without their
-    sections.
+    Each variant is generated when a document first needs it: for sections
+    alone, a compact and a whitespace-tolerant reader; with comments and PIs,
+    one reader, which takes whitespace among them. Items are taken in order
+    only: the order-tolerant readers' documents are read without their markup.
     """
 
     def __init__(self, cls: type[Any], document: DocumentShape, strict: bool, depth: int) -> None:
         self._cls, self._document, self._strict, self._depth = cls, document, strict, depth
-        self._made: _Readers | None = None
-        self._text = ""
+        self._made: dict[tuple[bool, bool], _Readers] = {}
+        self._texts: list[str] = []
         self._lock = threading.Lock()
 
-    def readers(self) -> _Readers:
-        made = self._made
+    def readers(self, *, sections: bool, misc: bool) -> _Readers:
+        made = self._made.get((sections, misc))
         if made is None:
             with self._lock:
-                if self._made is None:
-                    compact, spaced = (
-                        _Generator(self._cls, self._document, spaced=spaced, strict=self._strict, sections=True)
-                        for spaced in (False, True)
-                    )
-                    compact_reader, spaced_reader = compact.build(), spaced.build()
-                    compact_bytes, spaced_bytes = compact.from_bytes(), spaced.from_bytes()
-                    self._made = _Readers(
-                        compact_reader, spaced_reader, self._depth, None,
-                        None if compact_bytes is None or spaced_bytes is None else (
-                            compact_bytes, spaced_bytes, None,
-                        ),
-                        None,
-                    )
-                    self._text = (
-                        f"\n\n\n# Leaves as CDATA sections, compact:\n\n{compact.text}"
-                        f"\n\n\n# Leaves as CDATA sections, whitespace between elements:\n\n{spaced.text}"
-                    )
-                made = self._made
+                if (sections, misc) not in self._made:
+                    self._made[(sections, misc)] = self._generated(sections, misc)
+                made = self._made[(sections, misc)]
         return made
 
     def sources(self) -> str:
-        """The generated source, once made."""
-        return self._text
+        """The generated source of the variants made so far."""
+        return "".join(self._texts)
+
+    def _generated(self, sections: bool, misc: bool) -> _Readers:
+        generators = [
+            _Generator(self._cls, self._document, spaced=spaced, strict=self._strict, sections=sections, misc=misc)
+            for spaced in ((True,) if misc else (False, True))
+        ]
+        built = [generator.build() for generator in generators]
+        from_bytes = [generator.from_bytes() for generator in generators]
+        what = " and ".join(
+            name for name, wanted in (("CDATA sections as leaves", sections), ("comments and PIs", misc)) if wanted
+        )
+        for generator in generators:
+            spacing = "" if misc else ", whitespace between elements" if generator.spaced else ", compact"
+            self._texts.append(f"\n\n\n# {what}{spacing}:\n\n{generator.text}")
+        first, last = from_bytes[0], from_bytes[-1]
+        return _Readers(
+            built[0], built[-1], self._depth, None,
+            None if first is None or last is None else (first, last, None), None,
+        )
 
 
 class _OrderTolerant:
@@ -680,7 +700,7 @@ def readers_of(cls: type[Any], *, strict: bool = False, published: bool = False)
                         None if compact_bytes is None or spaced_bytes is None else (
                             compact_bytes, spaced_bytes, order_tolerant,
                         ),
-                        None if published else _WithSections(cls, document, strict, depth),
+                        None if published else _WithMarkup(cls, document, strict, depth),
                     )
                 except RecursionError:  # a model that holds itself: no fast path
                     entry = None
@@ -698,8 +718,8 @@ def source_of(cls: type[Any], *, strict: bool = False, published: bool = False) 
     if readers is None:
         return ""
     loose = "" if readers.order_tolerant is None else readers.order_tolerant.sources()
-    sections = "" if readers.sections is None else readers.sections.sources()
-    return _sources.get((cls, strict, published), "") + loose + sections
+    markup = "" if readers.markup is None else readers.markup.sources()
+    return _sources.get((cls, strict, published), "") + loose + markup
 
 
 @dataclass(frozen=True)
@@ -789,7 +809,7 @@ class _Generator(Source):
 
     def __init__(
         self, cls: type[Any], document: DocumentShape, *, spaced: bool, strict: bool,
-        loose: bool = False, nil: bool = True, sections: bool = False,
+        loose: bool = False, nil: bool = True, sections: bool = False, misc: bool = False,
     ) -> None:
         self.cls = cls
         self.strict = strict
@@ -798,14 +818,17 @@ class _Generator(Source):
         # strict) unknown leaf elements. ``took_any``: some list's items do.
         self.loose = loose
         self.nil = nil
-        # Every leaf's text may be one CDATA section instead (``_element``).
+        # Every leaf's text may be one CDATA section instead (``_leaf``), and
+        # comments and PIs may stand between elements (``misc``: ``spaced``).
         self.sections = sections
+        self.misc = misc
         self.took_any = False
         self._item: _Loose | None = None
         self.document = document
         self.shape = document.content
         self.spaced = spaced
-        self.space = _SPACE if spaced else ""
+        # What may stand between elements (and around a lexical value).
+        self.space = _MISC if misc else _SPACE if spaced else ""
         super().__init__(
             {
                 "Miss": Miss,
@@ -848,6 +871,8 @@ class _Generator(Source):
             variant = f"order-tolerant {variant}{'' if self.nil else ' (no xsi:nil)'}"
         if self.sections:
             variant = f"{variant} of CDATA sections"
+        if self.misc:
+            variant = f"{variant} of comments and PIs"
         reader: _Reader = self.compile(
             f"<omni_codec fast {variant} of {self.cls.__qualname__}>", root
         )
@@ -918,7 +943,7 @@ class _Generator(Source):
                 )
                 lines.append(f"    end = position + {len(start)}")
                 if space:
-                    skip = self.constant("_skip_space", re.compile(_SPACE).match)
+                    skip = self.constant("_skip_space", re.compile(space).match)
                     lines.append(f"    end = {skip}(text, end).end()")
                 lines.append(f"    if not text.startswith({end!r}, end):  # (not an empty list)")
                 lines.append(f"        found = {closing}.search(text, position)")
@@ -932,7 +957,7 @@ class _Generator(Source):
             )
             lines.append(f"    position = end + {len(end)}")
             if space:
-                skip = self.constant("_skip_space", re.compile(_SPACE).match)
+                skip = self.constant("_skip_space", re.compile(space).match)
                 lines.append(f"    position = {skip}(text, position).end()")
             lines.append("else:")
             lines.append("    raise _NoMatch" if field.required else f"    {var} = None")
@@ -1012,7 +1037,7 @@ class _Generator(Source):
         # (The bytes' line ends are not normalised: "\r" is whitespace too.)
         end = self.constant(
             f"_{one.item_tag[1:-1]}_end_bytes",
-            re.compile(re.escape(end_tag) + (b"[ \t\r\n]*" if self.spaced else b"")),
+            re.compile(re.escape(end_tag) + (_MISC.encode() if self.misc else b"[ \t\r\n]*" if self.spaced else b"")),
         )
         taken = self.constant(
             "_root_declarations_taken", partial(wellformed.root_declarations_taken, strict=self.strict)
@@ -1187,7 +1212,9 @@ class _Generator(Source):
             sections = self._add(groups, f"{name}_section", value, section=True)
             section = f"({section_content})"
         group, var = self._group(groups, name, text, value, always, sections="" if groups is None else sections.var)
-        return f"(?:<!\\[CDATA\\[{around}{section}{around}\\]\\]>|{around}{group}{around})", var
+        # (In a section, a comment is text: only whitespace is around its value.)
+        inside = _SPACE if lexical and self.spaced else ""
+        return f"(?:<!\\[CDATA\\[{inside}{section}{inside}\\]\\]>|{around}{group}{around})", var
 
     def _constructor(self, struct: StructShape, arguments: list[str]) -> str:
         return call(self._class(struct.cls), arguments, indent=8)
@@ -1258,11 +1285,16 @@ class _Generator(Source):
         lines.append(f"return [\n        {expression}\n    {loop}\n    ]")
         read_items = self.function(f"_read_{item_name}", "parts, limit, references", lines)
         self.item_patterns[read_items] = (regex, width)
+        if self.misc:
+            only_misc = self.constant("_only_misc", re.compile(_MISC).fullmatch)
+            before_items = f"{only_misc}(parts[0]) is None"
+        else:
+            before_items = "parts[0].strip(' \\t\\n')"
         read_list = self.function(f"_read_{item_name}_list", "span, limit, references", [
             f"parts = {regex}.split(span)",
             # Only whitespace before the first item, nothing between items or
             # after the last: the items cover the whole content.
-            f"if parts[0].strip(' \\t\\n') or _any(parts[{width}::{width}]): raise _NoMatch",
+            f"if {before_items} or _any(parts[{width}::{width}]): raise _NoMatch",
             f"return {read_items}(parts, limit, references and '&' in span)",
         ])
         self.lists[key] = (read_list, read_items)

@@ -27,6 +27,7 @@ from ..chars import CONTROL_BYTES, has_noncharacter, is_char, unmarked_bytes
 from .source import Miss
 
 __all__ = [
+    "COMMENT_OR_PI",
     "HOLD",
     "SECTION_CONTENT",
     "TEXT_BESIDE_SECTIONS",
@@ -335,13 +336,14 @@ def _without(end: str) -> str:
 # not match stays in the text, where no pattern of the fast reader matches it:
 # the general path reads it. Every delimiter is ASCII, so the same pattern reads
 # a document's UTF-8 bytes, where no byte of a longer character is ASCII.
-_MARKUP_PATTERN = (
-    f"<!--{_without('--')}-->"
-    f"|<\\?(?![Xx][Mm][Ll])[A-Za-z_][A-Za-z0-9._-]*(?:[ \t\n]{_without('?>')})?\\?>"
-    f"|<!\\[CDATA\\[({_without(']]>')})\\]\\]>"
-)
+_COMMENT = f"!--{_without('--')}-->"  # (after its "<")
+_PROCESSING_INSTRUCTION = f"\\?(?![Xx][Mm][Ll])[A-Za-z_][A-Za-z0-9._-]*(?:[ \t\n]{_without('?>')})?\\?>"
+#: A comment or a processing instruction (its "<" matched once, not per
+#: alternative: a tag's "<" then fails at the next character).
+COMMENT_OR_PI = f"<(?:{_COMMENT}|{_PROCESSING_INSTRUCTION})"
 #: The content of a CDATA section: any text up to the first "]]>".
 SECTION_CONTENT = _without("]]>")
+_MARKUP_PATTERN = f"<{_COMMENT}|<{_PROCESSING_INSTRUCTION}|<!\\[CDATA\\[({SECTION_CONTENT})\\]\\]>"
 #: The text of a leaf beside CDATA sections: up to the next tag, with no "]]>"
 #: (which only a section's end may be, XML 1.0 section 2.4).
 TEXT_BESIDE_SECTIONS = f"[^<\\]]*{HOLD}(?:\\](?!\\]>)[^<\\]]*{HOLD})*{HOLD}"
