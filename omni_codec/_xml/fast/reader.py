@@ -65,13 +65,15 @@ slice at a time, as the regular readers do. It
 takes items of leaves and Structs (no list, union or free-form JSON inside);
 the root's own fields stay in order.
 
-Documents of the first dialect whose leaves are CDATA sections, as some
-producers write every text, have a compact and a whitespace-tolerant reader of their own, generated when
-such a document first comes: each leaf's pattern takes one section, or text
-without one and without "]]>" (which only a section's end may be), in two
-groups whose columns :func:`.wellformed.with_sections` makes one, the section's
-content as it stands. A leaf of a section and text together, and comments and
-processing instructions, are taken out of the document first
+Documents of the first dialect with CDATA sections or comments and processing
+instructions have readers of their own (:class:`_WithMarkup`), generated when
+such a document first comes. Where sections may be (a document with "]]>"),
+each leaf's pattern takes one section, or text without one and without "]]>"
+(which only a section's end may be), in two groups whose columns
+:func:`.wellformed.with_sections` makes one, the section's content as it
+stands; where comments and PIs are, they are taken with the whitespace between
+elements. What these do not take (a leaf of a section and text together, a
+comment inside a text, items in another order) has its markup taken out first
 (:func:`.wellformed.without_markup`), and what is left is read again.
 
 Every pattern is linear to match: each element starts with a literal tag, and no
