@@ -737,19 +737,15 @@ class _Group:
     nil_marker: bool = False
     ignored: bool = False
     element: str = ""  # the element's name (a list's, to name its items)
-    # In the readers of CDATA sections: the group of a leaf's section content,
-    # read with its text's (``sections``, the column of the one a leaf's has).
+    # In the readers of CDATA sections a leaf has two groups: its section's
+    # content (``section``), and its text, which names the first's column
+    # (``sections``) to be made one with it.
     section: bool = False
     sections: str = ""
 
     @property
     def row(self) -> str:
         return "v" + self.var[1:]
-
-    @property
-    def read_alone(self) -> bool:
-        """Whether the group's column is read into a field of its own."""
-        return not (self.presence or self.nil_marker or self.ignored or self.section)
 
 
 _NOT_NONE = partial(operator.is_not, None)
@@ -821,7 +817,8 @@ class _Generator(Source):
         self.loose = loose
         self.nil = nil
         # Every leaf's text may be one CDATA section instead (``_leaf``), and
-        # comments and PIs may stand between elements (``misc``: ``spaced``).
+        # comments and PIs may stand between elements (``misc``, whose readers
+        # take whitespace there too: ``spaced``).
         self.sections = sections
         self.misc = misc
         self.took_any = False
@@ -1036,11 +1033,10 @@ class _Generator(Source):
         ``data[first:]`` is the document after its XML declaration."""
         list_tag, item_start = f"<{one.field.name}>".encode(), one.item_tag.encode()
         end_tag = ("</" + one.item_tag[1:]).encode()
-        # (The bytes' line ends are not normalised: "\r" is whitespace too.)
-        end = self.constant(
-            f"_{one.item_tag[1:-1]}_end_bytes",
-            re.compile(re.escape(end_tag) + (_MISC.encode() if self.misc else b"[ \t\r\n]*" if self.spaced else b"")),
-        )
+        # (The bytes' line ends are not normalised: "\r" is whitespace too. The
+        # readers of comments read bytes without a "\r" only: see _has_markup.)
+        between = _MISC.encode() if self.misc else b"[ \t\r\n]*" if self.spaced else b""
+        end = self.constant(f"_{one.item_tag[1:-1]}_end_bytes", re.compile(re.escape(end_tag) + between))
         taken = self.constant(
             "_root_declarations_taken", partial(wellformed.root_declarations_taken, strict=self.strict)
         )
@@ -1209,11 +1205,10 @@ class _Generator(Source):
         section_content = _LEXICAL[value.kind] if lexical else wellformed.SECTION_CONTENT
         text = _LEXICAL[value.kind] if lexical else wellformed.TEXT_BESIDE_SECTIONS
         if groups is None:
-            section, var = f"(?:{section_content})", "None"
+            section, sections = f"(?:{section_content})", ""
         else:
-            sections = self._add(groups, f"{name}_section", value, section=True)
-            section = f"({section_content})"
-        group, var = self._group(groups, name, text, value, always, sections="" if groups is None else sections.var)
+            section, sections = f"({section_content})", self._add(groups, f"{name}_section", value, section=True).var
+        group, var = self._group(groups, name, text, value, always, sections=sections)
         # (In a section, a comment is text: only whitespace is around its value.)
         inside = _SPACE if lexical and self.spaced else ""
         return f"(?:<!\\[CDATA\\[{inside}{section}{inside}\\]\\]>|{around}{group}{around})", var
