@@ -89,7 +89,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from itertools import repeat
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
 
@@ -114,6 +114,9 @@ from .columns import BOOLS, INTS, column_checker, datetimes, decimals, enum_tabl
 from .source import Miss, Source, any_of, call
 
 __all__ = ["read", "readers_of", "source_of"]
+
+_Key = TypeVar("_Key")
+_Made = TypeVar("_Made")
 
 
 class _NoMatch(Miss):
@@ -562,7 +565,32 @@ class _Readers(NamedTuple):
     markup: _WithMarkup | None
 
 
-class _WithMarkup:
+class _Variants(Generic[_Key, _Made]):
+    """Readers generated when a document first needs them, each once (under a
+    lock: a decoder may be shared between threads), their source kept for
+    ``source_of``: most types never meet the documents they read, and
+    generating one costs as much as a regular reader."""
+
+    def __init__(self) -> None:
+        self._made: dict[_Key, _Made] = {}
+        self._texts: list[str] = []
+        self._lock = threading.Lock()
+
+    def sources(self) -> str:
+        """The generated source of the variants made so far."""
+        return "".join(self._texts)
+
+    def _variant(self, key: _Key, make: Callable[[], _Made]) -> _Made:
+        made = self._made.get(key)
+        if made is None:
+            with self._lock:
+                if key not in self._made:
+                    self._made[key] = make()
+                made = self._made[key]
+        return made
+
+
+class _WithMarkup(_Variants[tuple[bool, bool], _Readers]):
     """The readers of one document type and mode (first dialect) that read
     markup where it stands: leaves written as CDATA sections, as some producers
     write every text (``sections``), and comments and processing instructions
@@ -577,23 +605,11 @@ class _WithMarkup:
     """
 
     def __init__(self, cls: type[Any], document: DocumentShape, strict: bool, depth: int) -> None:
+        super().__init__()
         self._cls, self._document, self._strict, self._depth = cls, document, strict, depth
-        self._made: dict[tuple[bool, bool], _Readers] = {}
-        self._texts: list[str] = []
-        self._lock = threading.Lock()
 
     def readers(self, *, sections: bool, misc: bool) -> _Readers:
-        made = self._made.get((sections, misc))
-        if made is None:
-            with self._lock:
-                if (sections, misc) not in self._made:
-                    self._made[(sections, misc)] = self._generated(sections, misc)
-                made = self._made[(sections, misc)]
-        return made
-
-    def sources(self) -> str:
-        """The generated source of the variants made so far."""
-        return "".join(self._texts)
+        return self._variant((sections, misc), partial(self._generated, sections, misc))
 
     def _generated(self, sections: bool, misc: bool) -> _Readers:
         generators = [
@@ -615,54 +631,38 @@ class _WithMarkup:
         )
 
 
-class _OrderTolerant:
+class _OrderTolerant(_Variants[tuple[bool, bool], tuple[_Reader, "_BytesReader | None"]]):
     """The order-tolerant readers of one document type and mode, in four
     variants: with ``xsi:nil`` and without (whose patterns have no nil
     alternative, nor the group that marks a nil element), each with whitespace
     between elements and without (which cuts a compact document's items an
     eighth faster).
 
-    Each variant is generated when a document first needs it: most types
-    never meet a document the regular readers miss, and generating one costs
-    as much as a regular reader.
+    Each variant is generated when a document first needs it (``_Variants``).
     """
 
     def __init__(
         self, cls: type[Any], document: DocumentShape, strict: bool, first: _Generator, reader: _Reader
     ) -> None:
+        super().__init__()
         self._cls, self._document, self._strict = cls, document, strict
-        self._made: dict[tuple[bool, bool], tuple[_Reader, _BytesReader | None]] = {}
-        self._texts: list[str] = []
-        self._lock = threading.Lock()
-        self._add(first, reader)
+        self._made[(first.spaced, first.nil)] = self._added(first, reader)
 
     def of_text(self, *, spaced: bool, nil: bool) -> _Reader:
-        return self._variant(spaced, nil)[0]
+        return self._variant((spaced, nil), partial(self._generated, spaced, nil))[0]
 
     def of_bytes(self, *, spaced: bool, nil: bool) -> _BytesReader | None:
-        return self._variant(spaced, nil)[1]
+        return self._variant((spaced, nil), partial(self._generated, spaced, nil))[1]
 
-    def sources(self) -> str:
-        """The generated source of the variants made so far."""
-        return "".join(self._texts)
+    def _generated(self, spaced: bool, nil: bool) -> tuple[_Reader, _BytesReader | None]:
+        generator = _Generator(self._cls, self._document, spaced=spaced, strict=self._strict, loose=True, nil=nil)
+        return self._added(generator, generator.build())
 
-    def _variant(self, spaced: bool, nil: bool) -> tuple[_Reader, _BytesReader | None]:
-        made = self._made.get((spaced, nil))
-        if made is None:
-            with self._lock:
-                if (spaced, nil) not in self._made:
-                    generator = _Generator(
-                        self._cls, self._document, spaced=spaced, strict=self._strict, loose=True, nil=nil
-                    )
-                    self._add(generator, generator.build())
-                made = self._made[(spaced, nil)]
-        return made
-
-    def _add(self, generator: _Generator, reader: _Reader) -> None:
-        self._made[(generator.spaced, generator.nil)] = (reader, generator.from_bytes())
+    def _added(self, generator: _Generator, reader: _Reader) -> tuple[_Reader, _BytesReader | None]:
         spacing = "whitespace between elements" if generator.spaced else "compact"
         nil = "xsi:nil" if generator.nil else "no xsi:nil"
         self._texts.append(f"\n\n\n# Items in any order, {spacing}, {nil}:\n\n{generator.text}")
+        return reader, generator.from_bytes()
 
 
 _cache: dict[tuple[type[Any], bool, bool], _Readers | None] = {}
