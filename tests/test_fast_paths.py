@@ -1174,6 +1174,58 @@ def test_items_in_any_order_are_read_as_the_general_path_reads_them(name: str, d
         assert_same_outcome(outcome(xml.decode, document, type=OmniResponse, strict=strict), expected)
 
 
+class Code(OmniStruct, kw_only=True):
+    """Children whose names start alike, one the start of another."""
+
+    code: str | None = None
+    code_name: str | None = None
+    code_names: str | None = None
+    coder: Int32 | None = None
+    kind: str | None = None
+
+
+class CodesDocument(OmniStruct, kw_only=True):
+    __xml_root__: ClassVar[str] = "codesDocument"
+
+    codes: Annotated[list[Code], xml_item("entry")]
+
+
+_CODES = (
+    b"<codesDocument><codes><entry><code>a</code><codeName>b</codeName><codeNames>c</codeNames>"
+    b"<coder>1</coder><kind>k</kind></entry><entry><codeNames>c</codeNames><coder>2</coder></entry></codes></codesDocument>"
+)
+
+
+@pytest.mark.parametrize("unknown", [b"", b"<cod>1</cod><codeNam/><codeNamesX>x</codeNamesX><c/><kinds>x</kinds>"])
+@pytest.mark.parametrize("layout", ["compact", "indented"])
+def test_children_whose_names_start_alike_are_read_in_any_order(unknown: bytes, layout: str) -> None:
+    """The order-tolerant reader tells a Struct's children by their names'
+    common starts (``code``, ``codeName``, ``codeNames``, ``coder``): reversed,
+    and among unknown elements named like the start of a known name or
+    longer, they are read as the general path reads them."""
+    from lxml import etree
+
+    root = etree.fromstring(_CODES.replace(b"</kind></entry>", b"</kind>" + unknown + b"</entry>"))
+    for item in root.iter("entry"):
+        item[:] = list(reversed(item))
+    if layout == "indented":
+        etree.indent(root)
+    document = etree.tostring(root)
+    taken = fast_reader.read(document, CodesDocument, DEFAULT_LIMITS)
+    assert taken is not None
+    assert_same(taken, general_decode(document, CodesDocument))
+    assert taken.codes[0] == Code(code="a", code_name="b", code_names="c", coder=1, kind="k")
+    assert taken.codes[1] == Code(code_names="c", coder=2)
+    for name, text in [(b"codeName", b"b"), (b"code", b"a"), (b"coder", b"1")]:
+        element = b"<%s>%s</%s>" % (name, text, name)
+        twice = document.replace(element, element * 2, 1)
+        assert twice != document
+        assert fast_reader.read(twice, CodesDocument, DEFAULT_LIMITS) is None  # the general path's to report
+        assert_same_outcome(
+            outcome(xml.decode, twice, type=CodesDocument), outcome(general_decode, twice, CodesDocument)
+        )
+
+
 def test_the_order_tolerant_variants_are_made_once_whatever_threads_ask_for_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

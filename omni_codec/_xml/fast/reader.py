@@ -83,6 +83,7 @@ two repetitions can match the same text.
 from __future__ import annotations
 
 import operator
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -1323,25 +1324,32 @@ class _Generator(Source):
             presence = None if item else self._add(groups, name, value, presence=True)
             var = presence.row if presence is not None else ""
             inner_owner = owner if required else (presence.var if presence is not None else None)
-            choices: list[str] = []
-            arguments: list[str] = []
-            for field in struct.fields:
+            children: list[tuple[str, str]] = []
+            arguments: dict[str, str] = {}
+            # (In the order of their names, which _by_name keeps: a group's
+            # number is its place in ``groups``, see below.)
+            for field in sorted(struct.fields, key=lambda field: field.name):
                 pattern, expression, absent = self._loose_element(
                     field.name, field.value, groups, inner_owner, required=field.required
                 )
-                choices.append(pattern)
-                arguments.append(self._argument(struct, field, absent, expression))
+                child = f"<{re.escape(field.name)}"
+                assert pattern.startswith(child)  # (see the returns below)
+                children.append((field.name, pattern[len(child):]))
+                arguments[field.attr] = self._argument(struct, field, absent, expression)
+            choices = _by_name(children)
             if not self.strict:
                 label = f"u{state.unknown}"
                 state.unknown += 1
                 self._add(groups, f"unknown_{label}", value, ignored=True)
-                known = "|".join(map(re.escape, sorted(state.names)))
-                choices.append(
-                    f"<(?!(?:{known})[ \\t\\n/>])(?P<{label}>{_NAME})"
+                known = _by_name([(name, "") for name in sorted(state.names)])
+                # (The first character is asked first: the Struct's end tag,
+                # which every repetition ends at, then fails at once.)
+                choices += (
+                    f"|(?=[A-Za-z_])(?!(?:{known})[ \\t\\n/>])(?P<{label}>{_NAME})"
                     f"(?:/>|>{_UNKNOWN_TEXT}</(?P={label})>){space}"
                 )
-            content = f">{'' if item else '()'}{space}(?:{'|'.join(choices)})*{_HOLD}{end}"
-            made = self._constructor(struct, arguments)
+            content = f">{'' if item else '()'}{space}(?:<(?:{choices}))*{_HOLD}{end}"
+            made = self._constructor(struct, [arguments[field.attr] for field in struct.fields])
             counted = presence
         else:
             lexical = kind in _LEXICAL
@@ -1481,6 +1489,38 @@ def _plain(value: ValueShape) -> bool:
     return all(
         field.value.kind in _LEAVES or _plain(field.value) for field in value.struct.fields
     )
+
+
+def _by_name(choices: list[tuple[str, str]]) -> str:
+    """One alternation of ``choices``: an element's name (without its "<") and
+    the pattern that follows the name, the names' common starts written once.
+
+    The engine skips an alternative whose first character is not the text's
+    without a step of its own, but each one it enters costs a step that, in a
+    repetition, saves every group matched so far (an order-tolerant item has
+    dozens): written as a tree of their characters, the names of a Struct's
+    children that start alike (``messageId``, ``messageCount``, ``mccMnc``)
+    enter one alternative, not each. The names differ, and each is followed by
+    what no name holds, so no text matches two alternatives. ``choices`` come
+    in the order of their names, and stay in it: the groups of the patterns
+    keep their numbers.
+    """
+    assert choices == sorted(choices, key=lambda choice: choice[0])
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for name, rest in choices:
+        by_first.setdefault(name[:1], []).append((name, rest))
+    alternatives: list[str] = []
+    for first, alike in by_first.items():
+        if not first:  # (names that end where the common start does)
+            alternatives += [rest for _, rest in alike]
+        elif len(alike) == 1:
+            name, rest = alike[0]
+            alternatives.append(re.escape(name) + rest)
+        else:
+            start = os.path.commonprefix([name for name, _ in alike])
+            inner = _by_name([(name[len(start):], rest) for name, rest in alike])
+            alternatives.append(f"{re.escape(start)}(?:{inner})")
+    return "|".join(alternatives)
 
 
 def _names(name: str, value: ValueShape) -> set[str]:
