@@ -29,8 +29,12 @@ from ._remembered import Remembered
 
 __all__ = [
     "DATETIME_FORM",
+    "DAY_TEXTS",
     "DECIMAL_PLAIN_LIMIT",
     "OmniDateTime",
+    "THREE_DIGITS",
+    "TIMEZONE_TEXTS",
+    "TWO_DIGITS",
     "ScalarError",
     "check_decimal",
     "datetime_from_form",
@@ -268,7 +272,8 @@ def format_decimal(value: Decimal) -> str:
     text = _plain_text(value)
     if text is not None and (text[0] != "-" or not value.is_zero()):
         # Within the bounds: what ``format(value, "f")`` writes, but for a
-        # negative zero.
+        # negative zero. (The fast XML writer writes the case of a text that
+        # starts with a digit inline.)
         return text
     if not value.is_finite():
         raise ScalarError(f"{value} cannot be written as a decimal")
@@ -337,20 +342,20 @@ def _datetime_problem(value: str, text: str) -> str:
 _OFFSET_TEXTS: dict[dt.timedelta, str] = {}
 #: The same, by the fixed-offset ``timezone`` that has it (equal timezones have
 #: equal offsets, whatever their names).
-_TIMEZONE_TEXTS: dict[dt.tzinfo, str] = {}
-_TWO_DIGITS = tuple(f"{n:02d}" for n in range(100))
-_THREE_DIGITS = tuple(f"{n:03d}" for n in range(1000))
+TIMEZONE_TEXTS: dict[dt.tzinfo, str] = {}
+TWO_DIGITS = tuple(f"{n:02d}" for n in range(100))
+THREE_DIGITS = tuple(f"{n:03d}" for n in range(1000))
 
 
 def _day_text(ordinal: int) -> str:
     """``YYYY-MM-DDT`` of the day ``ordinal``."""
     day = dt.date.fromordinal(ordinal)
-    return f"{day.year:04d}-{_TWO_DIGITS[day.month]}-{_TWO_DIGITS[day.day]}T"
+    return f"{day.year:04d}-{TWO_DIGITS[day.month]}-{TWO_DIGITS[day.day]}T"
 
 
 # The datetimes of one document mostly fall on a few days: the date's three
 # fields are then one lookup.
-_DAY_TEXTS = Remembered(_day_text)
+DAY_TEXTS = Remembered(_day_text)
 
 
 def format_datetime(value: dt.datetime) -> str:
@@ -359,15 +364,16 @@ def format_datetime(value: dt.datetime) -> str:
     plain = type(value) is OmniDateTime or type(value) is dt.datetime
     fixed = tz if plain and type(tz) is dt.timezone else None
     if fixed is not None:
-        suffix = _TIMEZONE_TEXTS.get(fixed)
+        suffix = TIMEZONE_TEXTS.get(fixed)
         microsecond = value.microsecond
         if suffix is not None and not microsecond % 1000:
             # The common case, as isoformat writes it (in half its time): a
-            # fixed offset seen before, whole milliseconds.
+            # fixed offset seen before, whole milliseconds. (The fast XML
+            # writer writes this branch inline, from the same tables.)
             return (
-                f"{_DAY_TEXTS[value.toordinal()]}"
-                f"{_TWO_DIGITS[value.hour]}:{_TWO_DIGITS[value.minute]}:{_TWO_DIGITS[value.second]}"
-                f".{_THREE_DIGITS[microsecond // 1000]}{suffix}"
+                f"{DAY_TEXTS[value.toordinal()]}"
+                f"{TWO_DIGITS[value.hour]}:{TWO_DIGITS[value.minute]}:{TWO_DIGITS[value.second]}"
+                f".{THREE_DIGITS[microsecond // 1000]}{suffix}"
             )
     offset = value.utcoffset()
     if offset is None:
@@ -381,7 +387,7 @@ def format_datetime(value: dt.datetime) -> str:
         hours, minutes = divmod(abs(seconds) // 60, 60)
         suffix = _OFFSET_TEXTS[offset] = f"{sign}{hours:02d}{minutes:02d}"
     if fixed is not None:
-        _TIMEZONE_TEXTS[fixed] = suffix
+        TIMEZONE_TEXTS[fixed] = suffix
     # The date and time as isoformat writes them (the year in four digits),
     # without its offset: milliseconds unless that would lose a digit.
     if value.microsecond % 1000 == 0:

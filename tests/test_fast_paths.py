@@ -1572,6 +1572,56 @@ def test_datetimes_of_more_days_than_are_remembered_are_written_alike() -> None:
             assert format_datetime(value) == wanted[:23] + "-0530"
 
 
+class _HalfHour(dt.tzinfo):
+    """A fixed offset that is no ``datetime.timezone``."""
+
+    def utcoffset(self, moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(minutes=30)
+
+    def dst(self, moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+
+class _DateTime(OmniDateTime):
+    def utcoffset(self) -> dt.timedelta:  # says another offset than its tzinfo's
+        return dt.timedelta(hours=1)
+
+
+_UTC, _MINUS_0330 = dt.timezone.utc, dt.timezone(-dt.timedelta(hours=3, minutes=30))
+
+
+@pytest.mark.parametrize("at", [
+    OmniDateTime(2015, 6, 4, 13, 1, 52, 933000, _UTC),
+    OmniDateTime(1, 1, 1, 0, 0, 0, 0, _MINUS_0330),
+    OmniDateTime(9999, 12, 31, 23, 59, 59, 999000, dt.timezone(dt.timedelta(hours=23, minutes=59))),
+    OmniDateTime(2015, 6, 4, 13, 1, 52, 933001, _UTC),  # microseconds
+    OmniDateTime(2015, 6, 4, 13, 1, 52, 1, _MINUS_0330),
+    OmniDateTime(2015, 6, 4, tzinfo=_HalfHour()),
+    _DateTime(2015, 6, 4, tzinfo=_UTC),
+    dt.datetime(2015, 6, 4, 13, 1, 52, 933000, _UTC),  # set past the model's conversion
+    dt.datetime(2015, 6, 4),  # naive: refused
+    OmniDateTime(2015, 6, 4, tzinfo=dt.timezone(dt.timedelta(seconds=30))),  # refused
+], ids=repr)
+@pytest.mark.parametrize("price", [
+    "0.0001000000", "0", "0.000", "-0", "-0.00", "-12.5", "1E+2", "1E-7", "0E-7", "12345678901234567890",
+    "1" * 100, "1" * 101, "0." + "0" * 99 + "1", "0." + "0" * 100 + "1", "NaN", "-Infinity",
+])
+def test_datetimes_and_decimals_are_written_as_the_general_writer_writes_them(
+    at: dt.datetime, price: str
+) -> None:
+    """The fast writer writes a common datetime and decimal inline, the rest by
+    the formatting's functions: the same bytes, or the same refusal."""
+    value = _with(
+        KindsDocument(results=[Stop(name="s", flow=[Leg(at=OmniDateTime(2020, 1, 1, tzinfo=_UTC))] * 2)]),
+        price=Decimal(price), sent_at=at,
+    )
+    value.results[0].flow[1] = _with(Leg(at=OmniDateTime(2020, 1, 1, tzinfo=_UTC)), at=at)
+    general = outcome(general_encode, value)
+    assert outcome(fast_encode, value) == general
+    if general[0] == "value":  # written: by the fast path
+        assert fast_writer.write(value) == general[1]
+
+
 # --- Irregular values: the fast writer hands back, the result is the general one -----
 
 
