@@ -1438,7 +1438,8 @@ def test_the_writers_care_check_agrees_with_escape_text(texts: list[str]) -> Non
 @example(texts=["\ud800"])
 def test_the_escaping_writers_check_agrees_with_escape_text(texts: list[str]) -> None:
     """A string is unwritable exactly when escape_text refuses it, and
-    escape_markup is escape_text for every other."""
+    escape_markup is escape_text for every other: the replacements of
+    MARKUP_REFERENCES, in their order."""
 
     def refused(text: str) -> bool:
         try:
@@ -1451,6 +1452,11 @@ def test_the_escaping_writers_check_agrees_with_escape_text(texts: list[str]) ->
     for text in texts:
         if not refused(text):
             assert writer.escape_markup(text) == writer.escape_text(text)
+        # (What the escaping variant replaces, in turn, as escape_markup does.)
+        replaced = text
+        for char, reference in writer.MARKUP_REFERENCES:
+            replaced = replaced.replace(char, reference)
+        assert replaced == writer.escape_markup(text)
 
 
 _CHARACTER_PIECES = ["a", "]", "]]", ">", "]]>", "<![CDATA[", "\t", "\r", "\x00", "\x08", "\x1f", "\u00e9",

@@ -89,12 +89,17 @@ def escape_text(text: str) -> str:
     return escape_markup(text)
 
 
+#: What :func:`escape_markup` replaces, in the order it replaces it: "&" first,
+#: so that no reference made is escaped again. "\r" would come back as "\n"
+#: (XML 1.0 section 2.11): it is written as a reference so that strings keep
+#: every character (SPEC section 5).
+MARKUP_REFERENCES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+
+
 def escape_markup(text: str) -> str:
     """``text`` with the characters that would be read as markup or changed by a
-    parser written as references; ``text`` must hold only characters XML 1.0
-    allows (:func:`escape_text` checks it)."""
-    # "\r" would come back as "\n" (XML 1.0 section 2.11): it is written as a
-    # reference so that strings keep every character (SPEC section 5).
+    parser written as references (:data:`MARKUP_REFERENCES`); ``text`` must hold
+    only characters XML 1.0 allows (:func:`escape_text` checks it)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
         "\r", "&#13;"
     )

@@ -469,12 +469,15 @@ class _Generator(Source):
         return t
 
     def _note(self, var: str) -> str:
-        """Note the string ``var``; in the escaping variant, also escape it when
-        it holds a character :func:`escape_markup` replaces."""
+        """Note the string ``var``; in the escaping variant, also replace each
+        character :func:`escape_markup` replaces that it holds, as it does (a
+        test of each, and only the replacements needed)."""
         if not self.escaped:
             return f"note({var})"
-        markup = " or ".join(f"{char!r} in {var}" for char in ("&", "<", ">", "\r"))
-        return f"note({var})\nif {markup}:\n    {var} = _markup({var}); escaped = True"
+        return "\n".join([f"note({var})", *(
+            f"if {char!r} in {var}: {var} = {var}.replace({char!r}, {reference!r}); escaped = True"
+            for char, reference in general.MARKUP_REFERENCES
+        )])
 
     def _list(self, value: ValueShape) -> str:
         """A function that writes a list's items (the content of its element).
