@@ -639,6 +639,34 @@ def test_a_long_document_in_another_encoding_is_read_as_the_general_path_reads_i
             assert_same(fast_reader.read(form, OmniResponse, DEFAULT_LIMITS), expected)
 
 
+@pytest.mark.parametrize("step", [2, 4, 6, 10, 1 << 18])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_is_read_a_slice_at_a_time_whatever_a_slice_cuts(
+    step: int, encoding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document in UTF-16 is decoded a slice at a time: wherever a slice ends
+    (inside a character beyond U+FFFF, its surrogate pair; inside a code
+    unit), it reads as the document does, and a lone surrogate or a last odd
+    byte is the general path's to report."""
+    monkeypatch.setattr(wellformed, "_TRANSCODED_TOGETHER", step)
+    text = _response(description="\U0001f600a\u0431\U0001f601\u00e9\U0001f602" * 3).decode()
+    body = '<?xml version="1.0" encoding="UTF-16"?>\n' + text
+    document = body.encode(encoding)
+    if encoding == "utf-16-be":
+        document = b"\xfe\xff" + document
+    expected = general_decode(document, OmniResponse)
+    assert wellformed.utf16_as_utf8(document) == b'<?xml version="1.0"?>\n' + text.encode()
+    assert_same(fast_reader.read(document, OmniResponse, DEFAULT_LIMITS), expected)
+    units = "utf-16-be" if document.startswith(b"\xfe\xff") else "utf-16-le"
+    lone = document.replace("\U0001f601".encode(units)[:2], b"", 1)  # a low surrogate alone
+    assert lone != document
+    for broken in (lone, document + b"\x00"):
+        assert wellformed.utf16_as_utf8(broken) is None
+        assert_same_outcome(
+            outcome(xml.decode, broken, type=OmniResponse), outcome(general_decode, broken, OmniResponse)
+        )
+
+
 def test_a_long_document_its_bytes_reading_does_not_take_is_read_from_its_text() -> None:
     """No item to read a slice at a time (a long text before an empty list), or
     an item only the order-tolerant reader takes: still the fast path's."""
