@@ -22,6 +22,7 @@ with atheris.instrument_imports():
     from omni_codec import CodecError
     from omni_codec._xml import parser, reader
     from omni_codec._xml.fast import reader as fast_reader
+    from omni_codec._xml.fast import wellformed
     from omni_codec.limits import DEFAULT_LIMITS
 
 from _common import argv_with_defaults, document_types, feed, strict_again
@@ -41,15 +42,16 @@ def _roundtrip(value: object, cls: type) -> None:
 
 def _fast_read(data: bytes, cls: type, slice_length: int | None) -> object:
     """The fast reader's value; with a ``slice_length``, reading a list longer
-    than that a slice at a time (from the bytes), as it reads long documents."""
+    than that a slice at a time (from the bytes), as it reads long documents,
+    and UTF-16 transcoded a few bytes at a time."""
     if slice_length is None:
         return fast_reader.read(data, cls, DEFAULT_LIMITS)
-    every = fast_reader._SLICE
-    fast_reader._SLICE = slice_length
+    every, transcoded = fast_reader._SLICE, wellformed._TRANSCODED_TOGETHER
+    fast_reader._SLICE, wellformed._TRANSCODED_TOGETHER = slice_length, 6
     try:
         return fast_reader.read(data, cls, DEFAULT_LIMITS)
     finally:
-        fast_reader._SLICE = every
+        fast_reader._SLICE, wellformed._TRANSCODED_TOGETHER = every, transcoded
 
 
 def _fast_path_agrees(data: bytes, cls: type) -> None:

@@ -52,10 +52,11 @@ JAXB, .NET and newer API versions make them: children in another order, optional
 elements written ``xsi:nil="true"`` (with a prefix the root binds to the XML
 Schema instance namespace), and, unless ``strict``, unknown leaf elements
 without attributes. Its item pattern is one repetition of alternatives per
-Struct, one per field, which a group remembers only the last match of: each
-field's alternative holds a conditional on its own group, which fails where
-that group has matched already in the item, so that an element that came twice
-leaves its item unmatched (a hand-back, not a value lost). A document without
+Struct, one per field (written as a tree of the fields' names, so that names that
+start alike are one alternative to the engine), which a group remembers only the
+last match of: each field's alternative holds a conditional on its own group,
+which fails where that group has matched already in the item, so that an element
+that came twice leaves its item unmatched (a hand-back, not a value lost). A document without
 ``:nil`` is read by a variant without the ``xsi:nil`` alternatives, whose
 patterns have a group fewer for each optional element; a document without
 whitespace between its first tags, by a variant without the whitespace

@@ -19,7 +19,7 @@ escape or cannot be written (several times faster than a regular expression).
 When some need an escape, the list is written by its *escaping* variant,
 generated from the same description, which checks each string for the four
 characters :func:`~omni_codec._xml.writer.escape_markup` replaces (a few
-``in`` tests of a short string) and escapes those that hold one; after a list
+``in`` tests of a short string, each making its own replacement); after a list
 that needed escapes, the next is written by that variant straight away. A
 document whose texts hold ``&``, ``<`` or line ends so costs about one more
 test per string, not the general writer's pace. Anything else the general writer
@@ -30,7 +30,10 @@ decimal or datetime its formatting refuses, the formatting's
 the caller runs the general writer, which writes the same document or raises the
 precise error. Of a model's ``__post_init__``, only the model's own rule is run
 again (:func:`~omni_codec._checks.code_rule`): formatting each datetime and
-decimal checks what the rest of it checks.
+decimal checks what the rest of it checks. Their common case (what most
+producers hold: an ``OmniDateTime`` in a fixed offset, in whole milliseconds; a
+decimal of plain notation) is written inline, from the formatting functions' own
+tables, and the rest by the functions.
 
 The document is written as a few pieces (the root's texts and its list's items),
 each encoded to UTF-8 on its own, the items a thousand at a time: a list of ASCII
