@@ -56,15 +56,15 @@ Struct, one per field (written as a tree of the fields' names, so that names tha
 start alike are one alternative to the engine), which a group remembers only the
 last match of: each field's alternative holds a conditional on its own group,
 which fails where that group has matched already in the item, so that an element
-that came twice leaves its item unmatched (a hand-back, not a value lost). A document without
-``:nil`` is read by a variant without the ``xsi:nil`` alternatives, whose
-patterns have a group fewer for each optional element; a document without
-whitespace between its first tags, by a variant without the whitespace
-between elements, as the regular readers are. Each variant is generated when a
-document first needs it, and reads a long UTF-8 document from its bytes, a
-slice at a time, as the regular readers do. It
-takes items of leaves and Structs (no list, union or free-form JSON inside);
-the root's own fields stay in order.
+that came twice leaves its item unmatched (a hand-back, not a value lost). A
+document without ``:nil`` is read by a variant without the ``xsi:nil``
+alternatives, whose patterns have a group fewer for each optional element; a
+document without whitespace between its first tags, by a variant without the
+whitespace between elements, as the regular readers are. Each variant is
+generated when a document first needs it, and reads a long UTF-8 document from
+its bytes, a slice at a time, as the regular readers do. It takes items of
+leaves and Structs (no list, union or free-form JSON inside); the root's own
+fields stay in order.
 
 Documents of the first dialect with CDATA sections or comments and processing
 instructions have readers of their own (:class:`_WithMarkup`), generated when

@@ -434,11 +434,11 @@ class _Generator(Source):
 
         Its check is its formatting (``format_datetime``, ``format_decimal``),
         which refuses what the rule refuses. The common case is written inline,
-        as the formatting writes it, for a fifth to half of its cost (two in
-        every delivery report): an ``OmniDateTime`` in a fixed offset met
-        before, in whole milliseconds; a decimal whose text is plain notation
-        within the bounds and starts with a digit. Anything else is checked and
-        formatted by the function.
+        as the formatting writes it, for a fifth to half of its cost (a delivery
+        report has two datetimes and a decimal): an ``OmniDateTime`` in a fixed
+        offset met before, in whole milliseconds; a decimal whose text is plain
+        notation within the bounds and starts with a digit. Anything else is
+        checked and formatted by the function.
         """
         t = self.name(f"t_{name}")
         test = self._tests(value, a, problem=False)
