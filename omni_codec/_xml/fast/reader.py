@@ -892,7 +892,7 @@ class _Generator(Source):
         shape, space = self.shape, self.space
         name = re.escape(self.document.root)
         # The root's fields as runs of non-list fields (segments) between lists.
-        segments: list[tuple[str, list[_Group]]] = [("", [])]
+        segments: list[tuple[list[tuple[str, bool]], list[_Group]]] = [([], [])]
         lists: list[tuple[FieldShape, str, str, str]] = []
         arguments: list[str] = []
         for field in shape.fields:
@@ -901,11 +901,11 @@ class _Generator(Source):
                 read_list, read_items = self._list(field.value, field.name)
                 lists.append((field, var, read_list, read_items))
                 arguments.append(self._argument(shape, field, var, var))
-                segments.append(("", []))
+                segments.append(([], []))
             else:
-                pattern, groups = segments[-1]
+                pieces, groups = segments[-1]
                 field_pattern, expression, absent = self._field(field, groups)
-                segments[-1] = (pattern + field_pattern, groups)
+                pieces.append((field_pattern, not field.required))
                 arguments.append(self._argument(shape, field, absent, expression))
         # (Whitespace around the root is prolog and epilog; its attributes have
         # been checked by wellformed.root_declarations_taken.)
@@ -922,9 +922,11 @@ class _Generator(Source):
 
         # Match the segments in turn; find each list's end tag.
         lines: list[str] = []
-        for index, (pattern, segment_groups) in enumerate(segments):
+        for index, (pieces, segment_groups) in enumerate(segments):
             last = index == len(segments) - 1
-            pattern = (head if index == 0 else "") + pattern + (tail if last else "")
+            pattern = _in_sequence(
+                [*([(head, False)] if index == 0 else []), *pieces, *([(tail, False)] if last else [])]
+            )
             regex = self.constant(f"_{self.document.root}_segment", re.compile(pattern))
             method = "fullmatch" if last else "match"
             lines.append(f"match = {regex}.{method}(text{'' if index == 0 else ', position'})")
@@ -973,9 +975,13 @@ class _Generator(Source):
         item_regex, width = self.item_patterns[read_items]
         item_tag = f"<{self._item_name(field.name, field.value)}>"
         (before, before_groups), (after, after_groups) = segments
-        opening = self.constant("_opening", re.compile(f"{head}{before}"))
-        prefix = self.constant("_prefix", re.compile(f"{head}{before}<{field.name}>{space}"))
-        suffix = self.constant("_suffix", re.compile(f"</{field.name}>{space}{after}{tail}"))
+        opening = self.constant("_opening", re.compile(_in_sequence([(head, False), *before])))
+        prefix = self.constant("_prefix", re.compile(
+            _in_sequence([(head, False), *before, (f"<{field.name}>{space}", False)])
+        ))
+        suffix = self.constant("_suffix", re.compile(
+            _in_sequence([(f"</{field.name}>{space}", False), *after, (tail, False)])
+        ))
         one = _OneList(
             field, item_tag, item_regex, width, read_items, prefix, suffix, before_groups,
             after_groups, var, finish,
@@ -1128,16 +1134,10 @@ class _Generator(Source):
         ``groups`` collects the pattern's groups in order; ``None`` makes the
         pattern group-free (to be repeated inside another pattern). ``present``
         is false below an optional Struct: a required field's group is ``None``
-        too when that Struct is absent.
+        too when that Struct is absent. That the element of an optional field
+        may be absent is said where the fields are joined (:func:`_in_sequence`).
         """
-        pattern, expression, absent = self._element(
-            field.name, field.required, field.value, groups, present=present
-        )
-        if not field.required:
-            # An empty alternative rather than ``?``: the same language, which
-            # Python's engine runs without its general repeat machinery.
-            pattern = f"(?:{pattern}|)"
-        return pattern, expression, absent
+        return self._element(field.name, field.required, field.value, groups, present=present)
 
     def _group(
         self, groups: list[_Group] | None, label: str, inner: str, value: ValueShape,
@@ -1167,13 +1167,14 @@ class _Generator(Source):
                 presence, var = "", ""
             else:
                 presence, var = self._group(groups, name, "", value, always, presence=True)
-            inner = f"{start}{presence}{space}"
+            pieces: list[tuple[str, bool]] = []
             arguments = []
             for field in struct.fields:
                 pattern, expression, absent = self._field(field, groups, present=always)
-                inner += pattern
+                pieces.append((pattern, not field.required))
                 arguments.append(self._argument(struct, field, absent, expression))
-            inner += f"{end}{space}"
+            pieces.append((f"{end}{space}", False))
+            inner = f"{start}{presence}{space}{_in_sequence(pieces)}"
             constructor = self._constructor(struct, arguments)
             if required:
                 return inner, constructor, var
@@ -1477,6 +1478,32 @@ class _Generator(Source):
         function = {Kind.DECIMAL: "_decimals", Kind.DATETIME: "_datetimes"}[kind]
         lines.append(f"{c} = {function}({c})")
         return lines
+
+
+def _in_sequence(pieces: list[tuple[str, bool]]) -> str:
+    """The pattern of elements in sequence: ``pieces`` are each element's
+    pattern and whether it may be absent.
+
+    An element that may be absent is an alternative of its pattern and nothing
+    (not ``?``: the same language, which Python's engine runs without its
+    general repeat machinery). The engine skips an alternative whose first
+    character is not the text's at no cost, but enters one that starts with
+    it, saving the groups matched so far; and every element starts with "<".
+    So the "<" that follows an optional element is taken before it:
+    ``(?:<Q|)<R`` matches what ``<(?:Q<|)R`` matches, and there the
+    alternative starts with the first letter of its name. A run of absent
+    optional elements (a destination's five other addresses) then costs a
+    comparison each: a request's destinations are cut some 15% faster.
+    """
+    pattern = ""
+    for piece, optional in reversed(pieces):
+        if not optional:
+            pattern = piece + pattern
+        elif piece.startswith("<") and pattern.startswith("<"):
+            pattern = f"<(?:{piece[1:]}<|){pattern[1:]}"
+        else:
+            pattern = f"(?:{piece}|){pattern}"
+    return pattern
 
 
 _LEAVES = frozenset({Kind.STRING, Kind.ENUM, Kind.DATETIME, Kind.INT, Kind.BOOL, Kind.DECIMAL})
