@@ -42,6 +42,7 @@ from omni_codec import (
     OmniSimpleRequest,
     Status,
     To,
+    ValidationError,
     xml,
 )
 from omni_codec._binding import Kind, StructShape, ValueShape, document_of, published_document_of
@@ -1294,6 +1295,47 @@ def test_elements_in_sequence_match_what_their_plain_alternatives_match(
         assert expected is not None
     assert (found is None) == (expected is None)
     assert found is None or expected is None or found.groups() == expected.groups()
+
+
+def _destinations(count: int, *, reordered: bool = False, comment: bool = False) -> bytes:
+    """A simple request of ``count`` destinations, each with a phone number
+    (``<phoneNumber>N</phoneNumber>``, N from 41000) and an email address."""
+    items = []
+    for index in range(count):
+        phone = b"<phoneNumber>%d</phoneNumber>" % (41000 + index)
+        email = b"<emailAddress>u%d@example.org</emailAddress>" % index
+        to = email + phone if reordered else phone + email
+        items.append(b"<destination><to>%s%s</to></destination>" % (b"<!-- c -->" if comment else b"", to))
+    return (
+        b'<request xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><destinations>'
+        + b"".join(items) + b"</destinations><text>Hi</text></request>"
+    )
+
+
+@pytest.mark.parametrize("count", [3, 3000])  # one piece; a slice at a time from the bytes
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+@pytest.mark.parametrize("form", ["compact", "indented", "children reordered", "comments", "xsi:nil"])
+def test_a_destination_without_phone_number_is_never_read_by_the_fast_reader(
+    count: int, where: str, form: str
+) -> None:
+    """The fast readers hold the simple request's required phone numbers (its
+    ``__required_paths__``) in their items' patterns, and build the request
+    without walking the paths: a destination without one, in the document of
+    any of them, is handed back, and the general path's error given."""
+    document = _destinations(count, reordered=form == "children reordered", comment=form == "comments")
+    if form == "indented":
+        document = _indented(document)
+    read = fast_reader.read(document, OmniSimpleRequest, DEFAULT_LIMITS)
+    assert read is not None  # (a form a fast reader reads)
+    assert_same(read, general_decode(document, OmniSimpleRequest))
+    index = {"first": 0, "middle": count // 2, "last": count - 1}[where]
+    phone = b"<phoneNumber>%d</phoneNumber>" % (41000 + index)
+    without = document.replace(phone, b'<phoneNumber i:nil="true"/>' if form == "xsi:nil" else b"")
+    assert without != document
+    assert fast_reader.read(without, OmniSimpleRequest, DEFAULT_LIMITS) is None
+    with pytest.raises(ValidationError) as info:
+        xml.decode(without, type=OmniSimpleRequest)
+    assert info.value.path == f"$.destinations[{index}].to.phoneNumber"
 
 
 def test_the_order_tolerant_variants_are_made_once_whatever_threads_ask_for_them(

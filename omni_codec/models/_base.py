@@ -97,11 +97,16 @@ class OmniStruct(msgspec.Struct, rename="camel", omit_defaults=True, kw_only=Tru
     __required_paths__: ClassVar[tuple[str, ...]] = ()
     #: The rules the model checks in code (its own ``__post_init__``), if any.
     __omni_rule__: ClassVar[Callable[[Any], None] | None] = None
+    #: Whether ``__omni_rule__`` checks the ``__required_paths__`` and nothing
+    #: else: a reader that holds each path's field present as it reads need not
+    #: walk the paths again (the fast XML reader, see ``_xml.fast.reader``).
+    __omni_paths_only__: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         own_rule = cls.__dict__.get("__post_init__")
         if cls.__dict__.get("__required_paths__"):
+            cls.__omni_paths_only__ = own_rule is None
             own_rule = _with_required_paths(cls, own_rule)
         new = tuple(_attributes_holding(cls, dt.datetime))
         new_decimals = tuple(_attributes_holding(cls, Decimal))

@@ -103,6 +103,7 @@ from ..._binding import (
     ValueShape,
     document_of,
     published_document_of,
+    required_paths,
 )
 from ..._checks import rule_of
 from ..._input import xml_input
@@ -777,6 +778,10 @@ class _Loose:
     unknown: int = 0
 
 
+# A list's reading functions are made once per value, item name and paths held.
+_ListKey = tuple[int, str, frozenset[tuple[str, ...]]]
+
+
 @dataclass(frozen=True)
 class _OneList:
     """What reads a document whose root holds one list: the list's field and
@@ -862,7 +867,14 @@ class _Generator(Source):
                     "data", "first", "stop"),
         )
         self.item_patterns: dict[str, tuple[str, int]] = {}
-        self.lists: dict[tuple[int, str], tuple[str, str]] = {}
+        self.lists: dict[_ListKey, tuple[str, str]] = {}
+        # The fields that the root's required paths (``required_paths``) make
+        # required in the items of the list being read, as attribute paths from
+        # the item; ``at``, the path of the field being read (``None`` where no
+        # path is held: outside a list of the root, inside a list of an item).
+        self.required_here: frozenset[tuple[str, ...]] = frozenset()
+        self.at: tuple[str, ...] | None = None
+        self.held: set[tuple[str, ...]] = set()
         self._bytes_entry: str | None = None
 
     def build(self) -> _Reader:
@@ -895,17 +907,26 @@ class _Generator(Source):
         segments: list[tuple[list[tuple[str, bool]], list[_Group]]] = [([], [])]
         lists: list[tuple[FieldShape, str, str, str]] = []
         arguments: list[str] = []
+        paths = required_paths(shape.cls)
+        # The lists whose items' patterns hold every required path through them.
+        held: list[tuple[str, str]] = []
         for field in shape.fields:
             if field.value.kind is Kind.LIST:
                 var = self.name(f"l_{field.name}")
-                read_list, read_items = self._list(field.value, field.name)
+                through = frozenset(path[1:] for path in paths if path[0] == field.attr)
+                self.held = set()
+                read_list, read_items = self._list(field.value, field.name, through)
                 lists.append((field, var, read_list, read_items))
-                arguments.append(self._argument(shape, field, var, var))
+                if through and through <= self.held and shape.cls.__dict__.get("__omni_paths_only__"):
+                    held.append((field.attr, var))
+                    arguments.append(f"{field.attr}=[]")
+                else:
+                    arguments.append(self._argument(shape, field, var, var))
                 segments.append(([], []))
             else:
                 pieces, groups = segments[-1]
-                field_pattern, expression, absent = self._field(field, groups)
-                pieces.append((field_pattern, not field.required))
+                field_pattern, expression, absent, required = self._field(field, groups)
+                pieces.append((field_pattern, not required))
                 arguments.append(self._argument(shape, field, absent, expression))
         # (Whitespace around the root is prolog and epilog; its attributes have
         # been checked by wellformed.root_declarations_taken.)
@@ -915,6 +936,16 @@ class _Generator(Source):
         finish = [line for group in groups for line in self._column(group)]
         finish += [f"{group.row} = {group.var}[0]" for group in groups if not group.section]
         value = self._constructor(shape, arguments)
+        if held:
+            # The model's rule walks its required paths through every item
+            # (some 40 ns an item, its objects no longer in the caches); the
+            # items' patterns held those fields present: it walks an empty
+            # list, and the items are put in after (its rule checks nothing
+            # else, ``__omni_paths_only__``).
+            made = self.name("made")
+            finish.append(f"{made} = {value}")
+            finish += [f"{made}.{attr} = {var}" for attr, var in held]
+            value = made
         wrapper = self.document.wrapper
         if wrapper is not None:  # the document type holds the root's Struct
             value = f"{self._class(self.cls)}({wrapper.attr}={value})"
@@ -1127,17 +1158,35 @@ class _Generator(Source):
 
     def _field(
         self, field: FieldShape, groups: list[_Group] | None, *, present: bool = True
-    ) -> tuple[str, str, str]:
+    ) -> tuple[str, str, str, bool]:
         """The pattern of one field's element (and the space after it), its value,
-        and the variable that is ``None`` when the element is absent.
+        the variable that is ``None`` when the element is absent, and whether
+        the element is required (:func:`_in_sequence` joins the fields).
 
         ``groups`` collects the pattern's groups in order; ``None`` makes the
         pattern group-free (to be repeated inside another pattern). ``present``
         is false below an optional Struct: a required field's group is ``None``
-        too when that Struct is absent. That the element of an optional field
-        may be absent is said where the fields are joined (:func:`_in_sequence`).
+        too when that Struct is absent.
         """
-        return self._element(field.name, field.required, field.value, groups, present=present)
+        outer = self.at
+        required = self._required(field)
+        try:
+            pattern, expression, absent = self._element(
+                field.name, required, field.value, groups, present=present
+            )
+        finally:
+            self.at = outer
+        return pattern, expression, absent, required
+
+    def _required(self, field: FieldShape) -> bool:
+        """Whether ``field``'s element is required in a list item: by its model,
+        or by a required path of the root (a simple request's phone numbers);
+        moves ``at`` to the field (the caller moves it back)."""
+        self.at = None if self.at is None else (*self.at, field.attr)
+        if self.at is not None and self.at in self.required_here:
+            self.held.add(self.at)
+            return True
+        return field.required
 
     def _group(
         self, groups: list[_Group] | None, label: str, inner: str, value: ValueShape,
@@ -1170,8 +1219,8 @@ class _Generator(Source):
             pieces: list[tuple[str, bool]] = []
             arguments = []
             for field in struct.fields:
-                pattern, expression, absent = self._field(field, groups, present=always)
-                pieces.append((pattern, not field.required))
+                pattern, expression, absent, needed = self._field(field, groups, present=always)
+                pieces.append((pattern, not needed))
                 arguments.append(self._argument(struct, field, absent, expression))
             pieces.append((f"{end}{space}", False))
             inner = f"{start}{presence}{space}{_in_sequence(pieces)}"
@@ -1181,7 +1230,11 @@ class _Generator(Source):
             return inner, f"(None if {var} is None else {constructor})", var
         if kind is Kind.LIST:
             assert value.item is not None  # a bound LIST
-            item, _, _ = self._element(self._item_name(name, value), True, value.item, None)
+            outer, self.at = self.at, None  # (no path is held inside a list of an item)
+            try:
+                item, _, _ = self._element(self._item_name(name, value), True, value.item, None)
+            finally:
+                self.at = outer
             group, var = self._group(groups, name, f"(?:{item})*", value, always)
             return f"{start}{space}{group}{end}{space}", var, var
         # A free-form JSON object is never read here: its element does not match
@@ -1238,14 +1291,30 @@ class _Generator(Source):
         assert value.item_name is not None  # a bound LIST
         return name if self.document.published else value.item_name
 
-    def _list(self, value: ValueShape, name: str) -> tuple[str, str]:
+    def _list(
+        self, value: ValueShape, name: str, required: frozenset[tuple[str, ...]] = frozenset()
+    ) -> tuple[str, str]:
         """Functions that read a list: from its element's content, and from the
         result of cutting that content (or the whole text) by its item pattern.
+
+        ``required`` are the paths from an item to fields that the root's
+        required paths make required (a list of the root's): their elements
+        are required in the item's pattern, which then holds the paths (each
+        one it holds is added to ``held``).
         """
         item_name = self._item_name(name, value)
-        key = (id(value), item_name)
+        key = (id(value), item_name, required)
         if key in self.lists:
             return self.lists[key]
+        assert value.item is not None  # a bound LIST
+        outer = self.at, self.required_here
+        self.at, self.required_here = (() if required else None), required
+        try:
+            return self._new_list(value, item_name, key)
+        finally:
+            self.at, self.required_here = outer
+
+    def _new_list(self, value: ValueShape, item_name: str, key: _ListKey) -> tuple[str, str]:
         assert value.item is not None  # a bound LIST
         rule = rule_of(value)
         groups: list[_Group] = []
@@ -1331,9 +1400,14 @@ class _Generator(Source):
             # (In the order of their names, which _by_name keeps: a group's
             # number is its place in ``groups``, see below.)
             for field in sorted(struct.fields, key=lambda field: field.name):
-                pattern, expression, absent = self._loose_element(
-                    field.name, field.value, groups, inner_owner, required=field.required
-                )
+                outer = self.at
+                needed = self._required(field)
+                try:
+                    pattern, expression, absent = self._loose_element(
+                        field.name, field.value, groups, inner_owner, required=needed
+                    )
+                finally:
+                    self.at = outer
                 child = f"<{re.escape(field.name)}"
                 assert pattern.startswith(child)  # (see the returns below)
                 children.append((field.name, pattern[len(child):]))
