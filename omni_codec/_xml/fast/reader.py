@@ -751,9 +751,6 @@ class _Group:
         return "v" + self.var[1:]
 
 
-_NOT_NONE = partial(operator.is_not, None)
-
-
 # ``xsi:nil="true"`` as JAXB and .NET write it, whatever the prefix (which
 # ``wellformed.nil_is_xsi`` checks is bound to the XML Schema instance namespace).
 _NIL = r"[ \t\n]+[A-Za-z_][A-Za-z0-9._-]*:nil[ \t\n]*=[ \t\n]*(?:\"(?:true|1)\"|'(?:true|1)')[ \t\n]*/"
@@ -849,10 +846,8 @@ class _Generator(Source):
                 "_unescape": wellformed.unescape,
                 "_with_sections": wellformed.with_sections,
                 "_datetimes": datetimes,
-                "_NOT_NONE": _NOT_NONE,
                 "_all": all,
                 "_any": any,
-                "_filter": filter,
                 "_len": len,
                 "_list": list,
                 "_map": map,
@@ -1500,7 +1495,8 @@ class _Generator(Source):
         """
         c, value, required = group.var, group.value, group.required
         kind = value.kind
-        present = c if required else f"_list(_filter(_NOT_NONE, {c}))"
+        # (A comprehension: twice as fast as ``filter`` with a test of None.)
+        present = c if required else f"[s for s in {c} if s is not None]"
         lines: list[str] = []
         if group.presence or group.nil_marker or group.ignored or group.section:
             return lines
