@@ -1338,6 +1338,61 @@ def test_a_destination_without_phone_number_is_never_read_by_the_fast_reader(
     assert info.value.path == f"$.destinations[{index}].to.phoneNumber"
 
 
+def _builders(cls: type) -> list[Any]:
+    """The item builders of ``cls``'s readers of long documents, compact and
+    whitespace-tolerant (see ``_Builders``)."""
+    readers = fast_reader.readers_of(cls)
+    assert readers is not None and readers.from_bytes is not None
+    compact, spaced, _ = readers.from_bytes
+    namespaces = {id(read.__globals__): read.__globals__ for read in (compact, spaced)}
+    return [
+        value for namespace in namespaces.values() for value in namespace.values()
+        if isinstance(value, fast_reader._Builders)
+    ]
+
+
+@pytest.mark.parametrize("most", [16, 2])
+@pytest.mark.parametrize("layout", ["compact", "indented"])
+def test_items_are_built_alike_whichever_fields_a_slice_lacks(
+    most: int, layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast reader leaves out the keyword arguments of the optional fields
+    that no item of a slice has, with a function made for each such set when it
+    first comes, up to a bound: a long document whose slices lack each another
+    set of fields reads as the general path reads it, whether the bound is
+    reached or not, and no more functions are kept than it allows."""
+    monkeypatch.setattr(fast_reader, "_cache", {})  # (no builder made yet)
+    monkeypatch.setattr(fast_reader._Builders, "_MOST", most)
+    items = []
+    for index in range(16_000):
+        block = index // 1000  # (a slice is some 600 items)
+        message, email, push, line = (
+            field % index if block >> bit & 1 else b""
+            for bit, field in enumerate([
+                b"<messageId>m%d</messageId>", b"<emailAddress>u%d@example.org</emailAddress>",
+                b"<pushRegistrationId>p%d</pushRegistrationId>", b"<lineUserKey>l%d</lineUserKey>",
+            ])
+        )
+        phone = b"<phoneNumber>%d</phoneNumber>" % (41000 + index)
+        items.append(b"<destination>%s<to>%s%s%s%s</to></destination>" % (message, phone, email, push, line))
+    document = b"<request><destinations>" + b"".join(items) + b"</destinations></request>"
+    if layout == "indented":
+        document = _indented(document)
+    limits = Limits(max_list_items=20_000)
+    read = fast_reader.read(document, OmniSimpleRequest, limits)
+    assert read is not None
+    assert_same(read, general_decode(document, OmniSimpleRequest, limits=limits))
+    assert read.destinations[0] == Destination(to=To(phone_number="41000"))
+    assert read.destinations[-1] == Destination(
+        message_id="m15999",
+        to=To(phone_number="56999", email_address="u15999@example.org", push_registration_id="p15999",
+              line_user_key="l15999"),
+    )
+    made = [len(builder._made) for builder in _builders(OmniSimpleRequest)]
+    assert max(made) > 1  # (the slices lack other sets of fields)
+    assert max(made) <= most
+
+
 def test_the_order_tolerant_variants_are_made_once_whatever_threads_ask_for_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

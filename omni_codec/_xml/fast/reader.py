@@ -17,7 +17,8 @@ written per type:
    ``msgspec.convert`` makes of the general reader's builtins: string patterns
    and lengths, integer bounds, enum values, list lengths.
 3. The Structs are built from the zipped columns by calling their classes,
-   which runs their ``__post_init__`` as ``msgspec.convert`` does.
+   which runs their ``__post_init__`` as ``msgspec.convert`` does; the keyword
+   argument of an optional field that no item of a slice has is left out.
 4. What XML 1.0 asks of a document beyond its tags is checked directly
    (:mod:`.wellformed`), so no parser has to read the document again.
 
@@ -114,7 +115,7 @@ from ..depth import typed_depth
 from . import wellformed
 from .wellformed import Characters
 from .columns import BOOLS, INTS, column_checker, datetimes, decimals, enum_table
-from .source import Miss, Source, any_of, call
+from .source import Miss, Source, any_of, call, run
 
 __all__ = ["read", "readers_of", "source_of"]
 
@@ -859,7 +860,7 @@ class _Generator(Source):
             },
             locals=("text", "limit", "references", "parts", "span", "match", "position",
                     "end", "count", "items_references", "p", "s", "start", "found",
-                    "data", "first", "stop"),
+                    "data", "first", "stop", "nones", "build"),
         )
         self.item_patterns: dict[str, tuple[str, int]] = {}
         self.lists: dict[_ListKey, tuple[str, str]] = {}
@@ -1338,15 +1339,29 @@ class _Generator(Source):
                 lines.append(f"{group.var} = parts[{index}::{width}]")
             lines.extend(self._column(group))
         groups = [group for group in groups if not (group.nil_marker or group.ignored or group.section)]
-        if groups:
-            rows = ", ".join(g.row for g in groups)
-            columns = ", ".join(g.var for g in groups)
-            loop = f"for {rows}, in _zip({columns})"
-            if len(loop) > 70:
-                loop = "for (\n        " + ",\n        ".join(g.row for g in groups) + ",\n    ) in _zip(\n        " + ",\n        ".join(g.var for g in groups) + ",\n    )"
+        columns = [(group.var, group.row) for group in groups]
+        # The columns that may be None throughout, whose keyword argument is
+        # then left out (see _Builders): each is passed once, as ``name=v_...``.
+        optional = [
+            group.row for group in groups
+            if not group.required
+            and len(re.findall(rf"\b{group.row}\b", expression)) == 1
+            and _argument_of(group.row).search(expression)
+        ]
+        if not optional:
+            lines.append(f"return {_comprehension(expression, columns)}")
         else:
-            loop = "for _ in range(count)"
-        lines.append(f"return [\n        {expression}\n    {loop}\n    ]")
+            parameters = ", ".join(["count", *(var for var, _ in columns)])
+            full = self.function(
+                f"_build_{item_name}", parameters, [f"return {_comprehension(expression, columns)}"]
+            )
+            builders = self.constant(
+                f"_builders_{item_name}", _Builders(self.namespace, full, expression, columns, optional)
+            )
+            absent = [f"{var} == nones" for var, row in columns if row in optional]
+            lines.append("nones = [None] * count")
+            lines.append(f"build = {call(f'{builders}.of', absent)}")
+            lines.append(f"return build({parameters})")
         read_items = self.function(f"_read_{item_name}", "parts, limit, references", lines)
         self.item_patterns[read_items] = (regex, width)
         if self.misc:
@@ -1548,6 +1563,87 @@ class _Generator(Source):
         function = {Kind.DECIMAL: "_decimals", Kind.DATETIME: "_datetimes"}[kind]
         lines.append(f"{c} = {function}({c})")
         return lines
+
+
+def _comprehension(expression: str, columns: list[tuple[str, str]]) -> str:
+    """The list of ``expression`` over the zipped ``columns`` (name, row)."""
+    if not columns:
+        loop = "for _ in range(count)"
+    else:
+        loop = f"for {', '.join(row for _, row in columns)}, in _zip({', '.join(var for var, _ in columns)})"
+        if len(loop) > 70:
+            rows = ",\n        ".join(row for _, row in columns)
+            variables = ",\n        ".join(var for var, _ in columns)
+            loop = f"for (\n        {rows},\n    ) in _zip(\n        {variables},\n    )"
+    return f"[\n        {expression}\n    {loop}\n    ]"
+
+
+def _argument_of(row: str) -> re.Pattern[str]:
+    """The keyword argument ``name=row`` of a constructor, with what separates
+    it from the next."""
+    return re.compile(rf"\b[A-Za-z_][A-Za-z0-9_]*={row}\b,?[ \t]*")
+
+
+class _Builders:
+    """The functions that build a list's items from its columns: the item's
+    constructors, each keyword argument of an optional field left out where
+    the field's column is ``None`` throughout (the field then takes its default,
+    ``None``, as it would from the argument).
+
+    msgspec matches each keyword argument of a constructor to its field: a
+    destination's four absent addresses cost some 20 ns an item. Which columns
+    are ``None`` throughout is known only when a slice has been cut, so each
+    set of them gets its function when it first comes, and at most
+    ``_MOST`` sets do (a document made to ask for many gets the function that
+    passes every argument).
+    """
+
+    _MOST = 16
+
+    def __init__(
+        self, namespace: dict[str, Any], full: str, expression: str,
+        columns: list[tuple[str, str]], optional: list[str],
+    ) -> None:
+        self._namespace = namespace
+        self._full = full
+        self._expression = expression
+        self._columns = columns
+        self._optional = optional
+        self._made: dict[tuple[bool, ...], Callable[..., list[Any]]] = {}
+        self._lock = threading.Lock()
+
+    def of(self, *absent: bool) -> Callable[..., list[Any]]:
+        """The function for the optional columns that are ``None`` throughout
+        (``absent``, in the order of ``optional``); it takes the count of
+        items and every column."""
+        made = self._made.get(absent)
+        if made is not None:
+            return made
+        with self._lock:
+            if absent in self._made:
+                return self._made[absent]
+            if not any(absent) or len(self._made) >= self._MOST:
+                made = self._namespace[self._full]
+            else:
+                made = self._make(absent)
+            if len(self._made) < self._MOST:
+                self._made[absent] = made
+            return made
+
+    def _make(self, absent: tuple[bool, ...]) -> Callable[..., list[Any]]:
+        left_out = {row for row, out in zip(self._optional, absent, strict=True) if out}
+        expression = self._expression
+        for row in left_out:
+            expression = _argument_of(row).sub("", expression)
+        expression = "\n".join(line for line in expression.split("\n") if line.strip())
+        kept = [(var, row) for var, row in self._columns if row not in left_out]
+        mask = "".join("1" if out else "0" for out in absent)
+        name = f"{self._full}_{mask}"
+        parameters = ", ".join(["count", *(var for var, _ in self._columns)])
+        text = f"def {name}({parameters}):\n    return {_comprehension(expression, kept)}\n"
+        run(text, f"<omni_codec fast reader, {name}>", self._namespace)
+        made: Callable[..., list[Any]] = self._namespace[name]
+        return made
 
 
 def _in_sequence(pieces: list[tuple[str, bool]]) -> str:
