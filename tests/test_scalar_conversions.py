@@ -35,6 +35,8 @@ from omni_codec._scalars import (
     parse_decimal,
 )
 from omni_codec._xml.fast.columns import datetimes, decimals
+from omni_codec.errors import ValidationError
+from omni_codec.models import Price
 
 # --- The reference implementations (as they were before the quick paths) ---------
 
@@ -358,6 +360,21 @@ def test_check_decimal_accepts_and_refuses_as_before(value: Decimal) -> None:
     assert outcome(check_decimal, value)[0] == outcome(reference_check_decimal, value)[0]
     sub = _Price(value)
     assert outcome(check_decimal, sub)[0] == outcome(reference_check_decimal, sub)[0]
+
+
+@given(decimal_values())
+def test_a_models_decimal_is_refused_where_check_decimal_refuses_it(value: Decimal) -> None:
+    """A model's ``__post_init__`` tells the common decimal itself: it accepts
+    and refuses what ``check_decimal`` does, a subclass's too, with its path."""
+    for number in (value, _Price(value)):
+        refused = outcome(check_decimal, number)[0] == "refused"
+        try:
+            Price(price_per_lookup=number)
+        except ValidationError as exc:
+            assert refused
+            assert exc.path == "$.pricePerLookup"
+        else:
+            assert not refused
 
 
 @given(decimal_values())
