@@ -1338,6 +1338,35 @@ def test_a_destination_without_phone_number_is_never_read_by_the_fast_reader(
     assert info.value.path == f"$.destinations[{index}].to.phoneNumber"
 
 
+class LedgerEntry(OmniStruct, kw_only=True, frozen=True):
+    name: str | None = None
+
+
+class Ledger(OmniStruct, kw_only=True, frozen=True):
+    """A frozen document type whose required path goes through its list."""
+
+    __xml_root__: ClassVar[str] = "ledger"
+    __required_paths__: ClassVar[tuple[str, ...]] = ("entries.name",)
+
+    entries: Annotated[list[LedgerEntry], xml_item("entry")]
+
+
+def test_a_frozen_document_type_with_required_paths_is_read_as_the_general_path_reads_it() -> None:
+    """The items of a frozen document type cannot be put in after it is built:
+    its rule walks them, and the pattern still holds the path."""
+    document = b"<ledger><entries>%s</entries></ledger>" % b"".join(
+        b"<entry><name>n%d</name></entry>" % index for index in range(3)
+    )
+    read = fast_reader.read(document, Ledger, DEFAULT_LIMITS)
+    assert read is not None
+    assert_same(read, general_decode(document, Ledger))
+    without = document.replace(b"<name>n1</name>", b"")
+    assert fast_reader.read(without, Ledger, DEFAULT_LIMITS) is None
+    with pytest.raises(ValidationError) as info:
+        xml.decode(without, type=Ledger)
+    assert info.value.path == "$.entries[1].name"
+
+
 def _builders(cls: type) -> list[Any]:
     """The item builders of ``cls``'s readers of long documents, compact and
     whitespace-tolerant (see ``_Builders``)."""

@@ -913,7 +913,10 @@ class _Generator(Source):
                 self.held = set()
                 read_list, read_items = self._list(field.value, field.name, through)
                 lists.append((field, var, read_list, read_items))
-                if through and through <= self.held and shape.cls.__dict__.get("__omni_paths_only__"):
+                if (
+                    through and through <= self.held and shape.cls.__dict__.get("__omni_paths_only__")
+                    and not shape.cls.__struct_config__.frozen  # (its items are put in after)
+                ):
                     held.append((field.attr, var))
                     arguments.append(f"{field.attr}=[]")
                 else:
