@@ -1589,9 +1589,10 @@ def _argument_of(row: str) -> re.Pattern[str]:
 
 class _Builders:
     """The functions that build a list's items from its columns: the item's
-    constructors, each keyword argument of an optional field left out where
-    the field's column is ``None`` throughout (the field then takes its default,
-    ``None``, as it would from the argument).
+    constructors, each keyword argument ``name=v_...`` left out where its
+    column is ``None`` throughout. An optional field then takes its default,
+    ``None``, as it would from the argument; a required one is a field of an
+    optional Struct that no item has, whose constructor is not called.
 
     msgspec matches each keyword argument of a constructor to its field: a
     destination's four absent addresses cost some 20 ns an item. Which columns
