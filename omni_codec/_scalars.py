@@ -46,6 +46,7 @@ __all__ = [
     "parse_decimal",
     "parse_int",
     "parse_json_number",
+    "plain_decimal_text",
 ]
 
 # XML Schema's whitespace characters (the ``collapse`` facet strips only these).
@@ -230,7 +231,7 @@ DECIMAL_MAX_INTEGER_DIGITS = 100
 DECIMAL_PLAIN_LIMIT = min(DECIMAL_MAX_INTEGER_DIGITS, DECIMAL_MAX_FRACTION_DIGITS)
 
 
-def _plain_text(value: Decimal) -> str | None:
+def plain_decimal_text(value: Decimal) -> str | None:
     """``str(value)`` when it is plain notation short enough to be within both
     bounds whatever its digits, else None: the common case, told from the text
     (a quarter of the cost of ``as_tuple``), since without an exponent a text
@@ -243,7 +244,7 @@ def _plain_text(value: Decimal) -> str | None:
 
 def check_decimal(value: Decimal) -> None:
     """Refuse a decimal outside what the XSD accepts (and the writer can write)."""
-    if _plain_text(value) is None:
+    if plain_decimal_text(value) is None:
         _check_decimal_digits(value)
 
 
@@ -269,7 +270,7 @@ def _check_decimal_digits(value: Decimal) -> None:
 
 def format_decimal(value: Decimal) -> str:
     """Plain notation with every digit kept: ``0.0001000000`` stays as it is."""
-    text = _plain_text(value)
+    text = plain_decimal_text(value)
     if text is not None and (text[0] != "-" or not value.is_zero()):
         # Within the bounds: what ``format(value, "f")`` writes, but for a
         # negative zero. (The fast XML writer writes the case of a text that

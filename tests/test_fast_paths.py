@@ -1367,6 +1367,27 @@ def test_a_frozen_document_type_with_required_paths_is_read_as_the_general_path_
     assert info.value.path == "$.entries[1].name"
 
 
+def test_a_required_path_through_a_list_of_an_item_is_walked_by_the_models_rule() -> None:
+    """A required path that goes through a list inside an item is not held by
+    the item's pattern (that list's elements repeat): the document is built
+    with its items, for the model's rule to walk them, and a page whose note
+    lacks its author is handed back."""
+    from test_required_paths import Book
+
+    document = (
+        b"<book><chapters><chapter><pages><page><note><author>a</author></note></page>"
+        b"<page></page></pages></chapter></chapters><title>t</title></book>"
+    )
+    read = fast_reader.read(document, Book, DEFAULT_LIMITS)
+    assert read is not None
+    assert_same(read, general_decode(document, Book))
+    without = document.replace(b"<author>a</author>", b"<body>b</body>")
+    assert fast_reader.read(without, Book, DEFAULT_LIMITS) is None
+    with pytest.raises(ValidationError) as info:
+        xml.decode(without, type=Book)
+    assert info.value.path == "$.chapters[0].pages[0].note.author"
+
+
 def _builders(cls: type) -> list[Any]:
     """The item builders of ``cls``'s readers of long documents, compact and
     whitespace-tolerant (see ``_Builders``)."""

@@ -364,8 +364,9 @@ def test_check_decimal_accepts_and_refuses_as_before(value: Decimal) -> None:
 
 @given(decimal_values())
 def test_a_models_decimal_is_refused_where_check_decimal_refuses_it(value: Decimal) -> None:
-    """A model's ``__post_init__`` tells the common decimal itself: it accepts
-    and refuses what ``check_decimal`` does, a subclass's too, with its path."""
+    """A model's ``__post_init__`` asks the common decimal's test directly: it
+    accepts and refuses what ``check_decimal`` does, a subclass's too, with its
+    path."""
     for number in (value, _Price(value)):
         refused = outcome(check_decimal, number)[0] == "refused"
         try:

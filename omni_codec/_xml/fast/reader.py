@@ -870,7 +870,6 @@ class _Generator(Source):
         # path is held: outside a list of the root, inside a list of an item).
         self.required_here: frozenset[tuple[str, ...]] = frozenset()
         self.at: tuple[str, ...] | None = None
-        self.held: set[tuple[str, ...]] = set()
         self._bytes_entry: str | None = None
 
     def build(self) -> _Reader:
@@ -910,11 +909,11 @@ class _Generator(Source):
             if field.value.kind is Kind.LIST:
                 var = self.name(f"l_{field.name}")
                 through = frozenset(path[1:] for path in paths if path[0] == field.attr)
-                self.held = set()
                 read_list, read_items = self._list(field.value, field.name, through)
                 lists.append((field, var, read_list, read_items))
                 if (
-                    through and through <= self.held and shape.cls.__dict__.get("__omni_paths_only__")
+                    through and all(_held(field.value, path) for path in through)
+                    and shape.cls.__dict__.get("__omni_paths_only__")
                     and not shape.cls.__struct_config__.frozen  # (its items are put in after)
                 ):
                     held.append((field.attr, var))
@@ -1182,10 +1181,7 @@ class _Generator(Source):
         or by a required path of the root (a simple request's phone numbers);
         moves ``at`` to the field (the caller moves it back)."""
         self.at = None if self.at is None else (*self.at, field.attr)
-        if self.at is not None and self.at in self.required_here:
-            self.held.add(self.at)
-            return True
-        return field.required
+        return field.required or (self.at is not None and self.at in self.required_here)
 
     def _group(
         self, groups: list[_Group] | None, label: str, inner: str, value: ValueShape,
@@ -1298,8 +1294,8 @@ class _Generator(Source):
 
         ``required`` are the paths from an item to fields that the root's
         required paths make required (a list of the root's): their elements
-        are required in the item's pattern, which then holds the paths (each
-        one it holds is added to ``held``).
+        are required in the item's pattern, which then holds the paths that
+        stay out of the item's own lists (:func:`_held`).
         """
         item_name = self._item_name(name, value)
         key = (id(value), item_name, required)
@@ -1566,6 +1562,18 @@ class _Generator(Source):
         function = {Kind.DECIMAL: "_decimals", Kind.DATETIME: "_datetimes"}[kind]
         lines.append(f"{c} = {function}({c})")
         return lines
+
+
+def _held(value: ValueShape, path: tuple[str, ...]) -> bool:
+    """Whether the pattern of the items of the list ``value`` holds the field
+    at ``path`` (attributes from an item) present: when no list stands on the
+    way, where each item's elements would repeat (see ``_Generator._required``)."""
+    shape = value.item
+    for attr in path[:-1]:
+        if shape is None or shape.kind is not Kind.STRUCT:
+            return False
+        shape = next(field.value for field in shape.struct.fields if field.attr == attr)
+    return shape is not None and shape.kind is Kind.STRUCT
 
 
 def _comprehension(expression: str, columns: list[tuple[str, str]]) -> str:

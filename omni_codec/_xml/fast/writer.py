@@ -226,7 +226,6 @@ class _Generator(Source):
                 "Miss": Miss,
                 "_needs_care": needs_care,
                 "_unwritable": unwritable,
-                "_markup": general.escape_markup,
                 "_escape": general.escape_text,
                 "_type": type,
                 # (A value they refuse raises ScalarError: a miss, see write.)
