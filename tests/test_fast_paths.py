@@ -1939,6 +1939,51 @@ def test_any_strings_are_written_as_the_general_writer_writes_them(
     assert outcome(fast_encode, value) == outcome(general_encode, value)
 
 
+_FIELD_TEXT = st.text(alphabet="ab&<>\r\x00", max_size=4)
+
+
+@given(
+    lists=st.lists(
+        st.lists(st.tuples(*[_FIELD_TEXT] * 4), min_size=1, max_size=4),
+        min_size=1, max_size=6,
+    ),
+)
+@example(lists=[[("", "&", "", "")], [("<", "", "", "")]])  # escapes move to a field not tested
+@example(lists=[[("", "&", "", "")], [("", "", "", "\x00")]])  # an unwritable one there
+@example(lists=[[("&", "", "", "")], [("", "&", "", "")], [("", "", "&", "")], [("", "", "", "&")]])
+def test_lists_written_in_turn_are_written_as_the_general_writer_writes_them(
+    lists: list[list[tuple[str, str, str, str]]],
+) -> None:
+    """After a list whose strings needed escapes, the next is written testing only
+    the fields that needed them; a string of another field that needs care is
+    still escaped (the list is written again testing every field), and one that
+    cannot be written is still handed back."""
+    hint = fast_writer.writer_of(OmniResponse).__globals__["_message_hint"]  # type: ignore[union-attr]
+    hint[0] = None
+    for texts in lists:
+        value = OmniResponse(messages=[
+            OmniResponseDetails(
+                to=To(phone_number="1", email_address=address), message_id=message_id,
+                status=Status(group_id=0, group_name="G", id=0, name=name, description=description),
+            )
+            for address, name, description, message_id in texts
+        ])
+        expected = outcome(general_encode, value)
+        written = fast_writer.write(value)
+        assert written == (expected[1] if expected[0] == "value" else None)
+        assert outcome(fast_encode, value) == expected
+
+
+def test_the_fields_tested_next_are_those_that_needed_escapes() -> None:
+    """Those of the last list, with those tested before while escapes go on; the
+    first writer again after a list that needed none."""
+    found = (False, True, False)
+    assert fast_writer._next_tests(None, found) == found
+    assert fast_writer._next_tests((True, False, False), found) == (True, True, False)
+    assert fast_writer._next_tests((True, False, False), (False, False, False)) is None
+    assert fast_writer._next_tests(None, ()) is None
+
+
 # --- The generated code: readable, in tracebacks, and never a silent fallback ------
 
 

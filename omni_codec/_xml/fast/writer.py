@@ -20,9 +20,11 @@ When some need an escape, the list is written by its *escaping* variant,
 generated from the same description, which checks each string for the four
 characters :func:`~omni_codec._xml.writer.escape_markup` replaces (a few
 ``in`` tests of a short string, each making its own replacement); after a list
-that needed escapes, the next is written by that variant straight away. A
-document whose texts hold ``&``, ``<`` or line ends so costs about one more
-test per string, not the general writer's pace. Anything else the general writer
+that needed escapes, the next is written by that variant straight away, testing
+only the fields whose strings needed escapes (the others are noted and checked
+together after the loop, as the first writer does). A document whose texts hold
+``&``, ``<`` or line ends so costs about one more test per free text, not the
+general writer's pace. Anything else the general writer
 would treat in its own way (a value of the wrong type, ``None`` in a required
 field, a character XML cannot carry) raises :class:`~.source.Miss` (or, for a
 decimal or datetime its formatting refuses, the formatting's
@@ -45,6 +47,7 @@ thousand items, not of the whole list.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import threading
 from collections.abc import Callable
 from decimal import Decimal
@@ -66,7 +69,7 @@ from ..._scalars import (
 from .. import writer as general
 from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, unmarked_bytes
 from .columns import column_checker
-from .source import Miss, Source, any_of
+from .source import Miss, Source, any_of, call
 
 __all__ = ["needs_care", "unwritable", "write", "writer_of"]
 
@@ -240,11 +243,16 @@ class _Generator(Source):
                 "_three_digits": THREE_DIGITS,
                 "_json": _json,
                 "_join": "".join,
+                "_next_tests": _next_tests,
             },
-            locals=("v", "r", "items", "out", "append", "notes", "note", "escaped"),
+            locals=(
+                "v", "r", "items", "out", "append", "notes", "note", "tested", "plain_notes",
+                "plain",
+            ),
         )
-        # True while the escaping variant of a list is generated (see _struct_list).
-        self.escaped = False
+        # While the escaping variant of a list is generated (see _struct_list):
+        # the names of its flags, a pair for each field whose strings it notes.
+        self.escaping: list[tuple[str, str]] | None = None
         self.lists: dict[int, str] = {}
         self.general_items: dict[int, str] = {}
         self.int_texts: dict[tuple[int, int], str] = {}
@@ -471,15 +479,19 @@ class _Generator(Source):
         return t
 
     def _note(self, var: str) -> str:
-        """Note the string ``var``; in the escaping variant, also replace each
-        character :func:`escape_markup` replaces that it holds, as it does (a
-        test of each, and only the replacements needed)."""
-        if not self.escaped:
+        """Note the string ``var``. In the escaping variant, when the field's
+        flag says so, also replace each character :func:`escape_markup` replaces
+        that it holds, as it does (a test of each, and only the replacements
+        needed), and set the field's second flag if it replaced any; else note it
+        for the check after the loop."""
+        if self.escaping is None:
             return f"note({var})"
-        return "\n".join([f"note({var})", *(
-            f"if {char!r} in {var}: {var} = {var}.replace({char!r}, {reference!r}); escaped = True"
+        test, found = self.name("test"), self.name("found")
+        self.escaping.append((test, found))
+        return "\n".join([f"if {test}:", f"    note({var})", *(
+            f"    if {char!r} in {var}: {var} = {var}.replace({char!r}, {reference!r}); {found} = True"
             for char, reference in general.MARKUP_REFERENCES
-        )])
+        ), "else:", f"    plain({var})"])
 
     def _list(self, value: ValueShape) -> str:
         """A function that writes a list's items (the content of its element).
@@ -489,20 +501,23 @@ class _Generator(Source):
         """
         if id(value) in self.lists:
             return self.lists[id(value)]
-        escaped, self.escaped = self.escaped, False  # (a list inside an escaped item)
+        escaping, self.escaping = self.escaping, None  # (a list inside an escaped item)
         try:
             return self._new_list(value)
         finally:
-            self.escaped = escaped
+            self.escaping = escaping
 
     def _new_list(self, value: ValueShape) -> str:
         item, item_name = value.item, value.item_name
         assert item is not None and item_name is not None  # a bound LIST has both
         if item.kind is Kind.STRUCT:
-            hint = self.constant(f"_{item_name}_hint", [False])
+            hint = self.constant(f"_{item_name}_hint", [None])
             escaping = self.name(f"_write_{item_name}_escaping")
-            function = self._struct_list(value, hint, escaping)
-            self._struct_list(value, hint, escaping, escaping=True)
+            # (The flags that make the variant test every field: bound when its
+            # fields are known.)
+            every = self.name(f"_every_{item_name}_test")
+            function = self._struct_list(value, hint, escaping, every)
+            self._struct_list(value, hint, escaping, every, escaping=True)
         else:
             # Items that are not Structs: each written by the field code,
             # escaping every string (lists of leaves are rare).
@@ -518,18 +533,23 @@ class _Generator(Source):
         return function
 
     def _struct_list(
-        self, value: ValueShape, hint: str, variant: str, *, escaping: bool = False
+        self, value: ValueShape, hint: str, variant: str, every: str, *, escaping: bool = False
     ) -> str:
         """The writer of a list of Structs (``variant`` names its escaping
-        variant), or, when ``escaping``, that variant itself.
+        variant, ``every`` the flags that make it test every field), or, when
+        ``escaping``, that variant itself.
 
         The first writes every string as it is and notes it; if one needs care,
-        it hands the list to the escaping variant, which checks each noted
-        string for a markup character or a CR as it writes it. The variant sets
-        ``hint`` when it escaped any, and the first then hands over the next
-        list straight away: a document of texts that need escapes costs one pass
-        of checks per string, not two passes (the hint only chooses between two
-        writers of the same bytes).
+        it hands the list to the escaping variant, which checks the strings of
+        each field its flags name for a markup character or a CR as it writes
+        them, and notes the others. The variant sets ``hint`` to the fields whose
+        strings it escaped (with those of the hint it was given), or to ``None``
+        when it escaped none, and the first then hands over the next list
+        straight away, with those flags: a document of texts that need escapes
+        costs one pass of checks per free text, not two passes, and not a check
+        of every identifier. If a field it did not test turns out to need care,
+        the variant writes the list again testing every field. (The hint only
+        chooses between writers of the same bytes.)
         """
         item, item_name = value.item, value.item_name
         assert item is not None and item_name is not None  # a bound LIST has both
@@ -542,24 +562,32 @@ class _Generator(Source):
             )
         general_items = self.general_items[id(value)]
         body.append(f"if {self._tests(item, 'v')}: raise Miss")
-        self.escaped = escaping
+        flags: list[tuple[str, str]] = []
+        self.escaping = flags if escaping else None
         try:
             fragment = self._struct(item.struct, "v", body, columns, escape=False)
         finally:
-            self.escaped = False
+            self.escaping = None
         body.append(f"append({self._inline(start + fragment + end)})")
         after = [f"if not {check}({column}): raise Miss" for column, check in columns.items()]
         if columns:  # (pattern columns rarely allow a markup character)
             cared = any_of([f"_needs_care({column})" for column in columns])
             after.append(f"if {cared}: return [{general_items}(items)]")
         head = ["if _type(items) is not list: raise Miss"]
+        tests, founds = [test for test, _ in flags], [found for _, found in flags]
         if escaping:
-            head.append("escaped = False")
+            self.namespace[every] = (True,) * len(flags)
+            if flags:
+                head.append(f"{_tuple(tests)} = tested")
+                head.extend(f"{found} = False" for found in founds)
             after.append("if _unwritable(notes): raise Miss")
-            after.append(f"{hint}[0] = escaped")
+            after.append(
+                f"if plain_notes and _needs_care(plain_notes): return {variant}(items, {every})"
+            )
+            after.append(f"{hint}[0] = _next_tests({hint}[0], {_tuple(founds)})")
         else:
-            head.append(f"if {hint}[0]: return {variant}(items)")
-            after.append(f"if _needs_care(notes): return {variant}(items)")
+            head.append(f"if (tested := {hint}[0]) is not None: return {variant}(items, tested)")
+            after.append(f"if _needs_care(notes): return {variant}(items, {every})")
         lines = [
             *(f"{column} = []; {column}_append = {column}.append" for column in columns),
             "for v in items:",
@@ -568,10 +596,29 @@ class _Generator(Source):
             "return out",
         ]
         head += ["out = []", "append = out.append", "notes = []", "note = notes.append"]
-        body_lines = [*head, *lines]
         if escaping:
-            return self.function(variant, "items", body_lines, reserved=True)
-        return self.function(f"_write_{item_name}", "items", body_lines)
+            head += ["plain_notes = []", "plain = plain_notes.append"]
+            return self.function(variant, "items, tested", [*head, *lines], reserved=True)
+        return self.function(f"_write_{item_name}", "items", [*head, *lines])
+
+
+def _tuple(names: list[str]) -> str:
+    """A tuple display of ``names``, one a line when long."""
+    if len(names) == 1:
+        return f"({names[0]},)"
+    return call("", names)
+
+
+def _next_tests(hint: tuple[bool, ...] | None, found: tuple[bool, ...]) -> tuple[bool, ...] | None:
+    """The flags of the next list's escaping variant: the fields whose strings
+    this list's escaped, with those of the ``hint`` it was given (so that fields
+    that need escapes now and then are not each time a second pass); ``None``,
+    the first writer, when it escaped none."""
+    if True not in found:
+        return None
+    if hint is None:
+        return found
+    return tuple(map(operator.or_, hint, found))
 
 
 def _cut(text: str, width: int = 60) -> list[str]:
