@@ -37,11 +37,14 @@ producers hold: an ``OmniDateTime`` in a fixed offset, in whole milliseconds; a
 decimal of plain notation) is written inline, from the formatting functions' own
 tables, and the rest by the functions.
 
-The document is written as a few pieces (the root's texts and its list's items),
-each encoded to UTF-8 on its own, the items a thousand at a time: a list of ASCII
-items then stays ASCII strings, which encode with a copy, even when the root has
-a text that is not ASCII; and one emoji makes four bytes a character of a
-thousand items, not of the whole list.
+Every text the generated code writes is *narrowed* (:func:`narrow`): a text beyond
+ASCII is held as its UTF-8 bytes, one character each, so that every f-string is
+one byte a character whatever the texts hold, and the document is encoded by a
+copy (as ISO-8859-1). The first writer of a list notes its strings for care when
+one is not ASCII too, and hands the list to the escaping variant, which narrows
+the strings of the fields that need it. The document is written as a few pieces
+(the root's texts and its list's items), the items joined and encoded a thousand
+at a time.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ import operator
 import threading
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..._binding import DocumentShape, Kind, StructShape, ValueShape, document_of, is_model
 from ..._checks import code_rule, rule_of, safe_check
@@ -71,7 +74,7 @@ from ..chars import CONTROL_BYTES, has_marked, has_noncharacter, unmarked_bytes
 from .columns import column_checker
 from .source import Miss, Source, any_of, call
 
-__all__ = ["needs_care", "unwritable", "write", "writer_of"]
+__all__ = ["narrow", "needs_care", "needs_escape", "unwritable", "write", "writer_of"]
 
 # The bytes of UTF-8 text that escape_text would change or refuse: the markup
 # characters, "\r" (written as a reference) and the control characters outside
@@ -83,6 +86,17 @@ _NOT_CONTROL = unmarked_bytes(CONTROL_BYTES)
 
 
 def needs_care(texts: list[str]) -> bool:
+    """Whether any of ``texts`` has a character escape_text changes or refuses,
+    or one beyond ASCII (which the writer writes narrowed, see :func:`narrow`)."""
+    if not texts:
+        return False
+    joined = "".join(texts)
+    if not joined.isascii():
+        return True
+    return has_marked(joined.encode("ascii"), _NO_CARE)
+
+
+def needs_escape(texts: list[str]) -> bool:
     """Whether any of ``texts`` has a character escape_text changes or refuses."""
     if not texts:
         return False
@@ -116,8 +130,37 @@ class _IntTexts(dict[int, str]):
         return str(value)
 
 
+def narrow(text: str) -> str:
+    """``text`` as the fast writer's pieces hold it: its UTF-8 bytes, each made the
+    character of its value (ISO-8859-1), so that the document is encoded by a copy
+    of one byte a character.
+
+    Python holds a text in one, two or four bytes a character, as its widest
+    character needs: one emoji in a report's description made every f-string of
+    the report, the join of a thousand reports and their UTF-8 encoding four bytes
+    a character (delivery reports with emoji 1.8x ``etree.tostring``). Narrowed,
+    only the texts beyond ASCII are encoded, each on its own. The markup and
+    line-end characters are ASCII, and no byte of a character beyond ASCII is, so
+    escaping before or after narrowing is the same. (A lone surrogate, which no
+    document may hold, is encoded as it stands, for the check after the loop to
+    refuse.)
+    """
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")  # (as _NARROWING)
+
+
+# The narrowing, written inline in the escaping variant (a call costs as much).
+_NARROWING = "'utf-8', 'surrogatepass'"
+
+
+def _escaped(text: str) -> str:
+    """``escape_text(text)``, narrowed."""
+    return narrow(general.escape_text(text))
+
+
 def _union_text(value: ValueShape) -> Callable[[Any, str, str], str]:
-    """The element of a polymorphic value, or a miss if it fails its checks."""
+    """The element of a polymorphic value, narrowed, or a miss if it fails its checks."""
     passes = safe_check(value)
     write_union = general.union_writer(value)
 
@@ -126,7 +169,7 @@ def _union_text(value: ValueShape) -> Callable[[Any, str, str], str]:
             raise Miss
         parts: list[str] = []
         write_union(item, start, end, parts)
-        return "".join(parts)
+        return narrow("".join(parts))
 
     return text
 
@@ -153,32 +196,34 @@ def write(value: Any, *, pretty: bool = False, declaration: bool = False) -> byt
         # (ScalarError: a decimal or datetime that its formatting refuses.)
         return None
     if pretty:
-        pieces = [general.indent("".join(_texts(pieces)))]
-    data = b"".join(_encoded(pieces))
+        # (Indented by the general writer's code, which reads the text itself.)
+        text = b"".join(_encoded(pieces)).decode("utf-8")
+        data = general.indent(text).encode("utf-8")
+    else:
+        data = b"".join(_encoded(pieces))
     return _DECLARATION + data if declaration else data
 
 
-# Items encoded together: a text of several megabytes with one character beyond
-# U+FFFF is held four bytes per character, and encoding it whole costs several
-# times what encoding it in slices does; slices of a thousand items cost an ASCII
-# document a few percent.
+# Items joined and encoded together: a thousand at a time, so that the text of a
+# long list is never held whole beside its bytes, for a few percent of an ASCII
+# document's time.
 _ITEMS_ENCODED_TOGETHER = 1024
 
 
 def _encoded(pieces: list[str | list[str]]) -> list[bytes]:
-    """The UTF-8 of ``pieces``: texts, and the lists of the items' texts."""
+    """The UTF-8 of ``pieces``, narrowed texts (see :func:`narrow`) and the lists
+    of the items' narrowed texts: the byte of each character."""
     encoded: list[bytes] = []
     for piece in pieces:
         if type(piece) is str:
-            encoded.append(piece.encode("utf-8"))
+            encoded.append(piece.encode("latin-1"))
         else:
             step = _ITEMS_ENCODED_TOGETHER
-            encoded += ["".join(piece[start:start + step]).encode("utf-8") for start in range(0, len(piece), step)]
+            encoded += [
+                "".join(piece[start:start + step]).encode("latin-1")
+                for start in range(0, len(piece), step)
+            ]
     return encoded
-
-
-def _texts(pieces: list[str | list[str]]) -> list[str]:
-    return [piece if type(piece) is str else "".join(piece) for piece in pieces]
 
 
 _writers: dict[type[Any], Writer] = {}
@@ -228,8 +273,10 @@ class _Generator(Source):
             {
                 "Miss": Miss,
                 "_needs_care": needs_care,
+                "_needs_escape": needs_escape,
                 "_unwritable": unwritable,
-                "_escape": general.escape_text,
+                "_escape": _escaped,
+                "_narrow": narrow,
                 "_type": type,
                 # (A value they refuse raises ScalarError: a miss, see write.)
                 "_decimal_text": format_decimal,
@@ -247,12 +294,12 @@ class _Generator(Source):
             },
             locals=(
                 "v", "r", "items", "out", "append", "notes", "note", "tested", "plain_notes",
-                "plain",
+                "plain", "wide_notes", "wide",
             ),
         )
         # While the escaping variant of a list is generated (see _struct_list):
-        # the names of its flags, a pair for each field whose strings it notes.
-        self.escaping: list[tuple[str, str]] | None = None
+        # the names of the flags of each field whose strings it notes.
+        self.escaping: list[_Flags] | None = None
         self.lists: dict[int, str] = {}
         self.general_items: dict[int, str] = {}
         self.int_texts: dict[tuple[int, int], str] = {}
@@ -479,19 +526,39 @@ class _Generator(Source):
         return t
 
     def _note(self, var: str) -> str:
-        """Note the string ``var``. In the escaping variant, when the field's
-        flag says so, also replace each character :func:`escape_markup` replaces
-        that it holds, as it does (a test of each, and only the replacements
-        needed), and set the field's second flag if it replaced any; else note it
-        for the check after the loop."""
+        """Note the string ``var``.
+
+        In the escaping variant, the field has two flags: ``escape``, replace
+        each character :func:`escape_markup` replaces that it holds, as it does (a
+        test of each, and only the replacements needed); ``narrow``, narrow it if
+        it is not ASCII (which ``escape`` does too). Each sets its second flag,
+        ``escaped`` or ``narrowed``, when it changes the string. The strings
+        each is not asked of are checked together after the loop: those of a
+        field with neither flag for care, those narrowed only for an escape.
+        """
         if self.escaping is None:
             return f"note({var})"
-        test, found = self.name("test"), self.name("found")
-        self.escaping.append((test, found))
-        return "\n".join([f"if {test}:", f"    note({var})", *(
-            f"    if {char!r} in {var}: {var} = {var}.replace({char!r}, {reference!r}); {found} = True"
-            for char, reference in general.MARKUP_REFERENCES
-        ), "else:", f"    plain({var})"])
+        escape, narrow_ = self.name("escape"), self.name("narrow")
+        escaped, narrowed = self.name("escaped"), self.name("narrowed")
+        self.escaping.append(_Flags(escape, narrow_, escaped, narrowed))
+        narrowing = [
+            f"    if not {var}.isascii():",
+            f"        {var} = {var}.encode({_NARROWING}).decode('latin-1'); {narrowed} = True",
+        ]
+        return "\n".join([
+            f"if {escape}:",
+            f"    note({var})",
+            *(
+                f"    if {char!r} in {var}: {var} = {var}.replace({char!r}, {reference!r}); {escaped} = True"
+                for char, reference in general.MARKUP_REFERENCES
+            ),
+            *narrowing,
+            f"elif {narrow_}:",
+            f"    wide({var})",
+            *narrowing,
+            "else:",
+            f"    plain({var})",
+        ])
 
     def _list(self, value: ValueShape) -> str:
         """A function that writes a list's items (the content of its element).
@@ -562,7 +629,7 @@ class _Generator(Source):
             )
         general_items = self.general_items[id(value)]
         body.append(f"if {self._tests(item, 'v')}: raise Miss")
-        flags: list[tuple[str, str]] = []
+        flags: list[_Flags] = []
         self.escaping = flags if escaping else None
         try:
             fragment = self._struct(item.struct, "v", body, columns, escape=False)
@@ -572,17 +639,18 @@ class _Generator(Source):
         after = [f"if not {check}({column}): raise Miss" for column, check in columns.items()]
         if columns:  # (pattern columns rarely allow a markup character)
             cared = any_of([f"_needs_care({column})" for column in columns])
-            after.append(f"if {cared}: return [{general_items}(items)]")
+            after.append(f"if {cared}: return [_narrow({general_items}(items))]")
         head = ["if _type(items) is not list: raise Miss"]
-        tests, founds = [test for test, _ in flags], [found for _, found in flags]
+        tests = [flag.escape for flag in flags] + [flag.narrow for flag in flags]
+        founds = [flag.escaped for flag in flags] + [flag.narrowed for flag in flags]
         if escaping:
-            self.namespace[every] = (True,) * len(flags)
+            self.namespace[every] = (True,) * len(tests)
             if flags:
                 head.append(f"{_tuple(tests)} = tested")
                 head.extend(f"{found} = False" for found in founds)
             after.append("if _unwritable(notes): raise Miss")
             after.append(
-                f"if plain_notes and _needs_care(plain_notes): return {variant}(items, {every})"
+                f"if _needs_care(plain_notes) or _needs_escape(wide_notes): return {variant}(items, {every})"
             )
             after.append(f"{hint}[0] = _next_tests({hint}[0], {_tuple(founds)})")
         else:
@@ -597,9 +665,21 @@ class _Generator(Source):
         ]
         head += ["out = []", "append = out.append", "notes = []", "note = notes.append"]
         if escaping:
-            head += ["plain_notes = []", "plain = plain_notes.append"]
+            head += [
+                "plain_notes = []", "plain = plain_notes.append",
+                "wide_notes = []", "wide = wide_notes.append",
+            ]
             return self.function(variant, "items, tested", [*head, *lines], reserved=True)
         return self.function(f"_write_{item_name}", "items", [*head, *lines])
+
+
+class _Flags(NamedTuple):
+    """The names of a field's flags in the escaping variant (see ``_note``)."""
+
+    escape: str
+    narrow: str
+    escaped: str
+    narrowed: str
 
 
 def _tuple(names: list[str]) -> str:
@@ -638,7 +718,7 @@ def _cut(text: str, width: int = 60) -> list[str]:
 
 
 def _json(value: Any, start: str, end: str) -> str:
-    """A free-form JSON field, written by the general writer's own code."""
+    """A free-form JSON field, written by the general writer's own code, narrowed."""
     parts: list[str] = []
     general.write_json_field(value, start, end, parts)
-    return "".join(parts)
+    return narrow("".join(parts))
