@@ -606,17 +606,18 @@ class _Generator(Source):
         variant, ``every`` the flags that make it test every field), or, when
         ``escaping``, that variant itself.
 
-        The first writes every string as it is and notes it; if one needs care,
-        it hands the list to the escaping variant, which checks the strings of
-        each field its flags name for a markup character or a CR as it writes
-        them, and notes the others. The variant sets ``hint`` to the fields whose
-        strings it escaped (with those of the hint it was given), or to ``None``
-        when it escaped none, and the first then hands over the next list
-        straight away, with those flags: a document of texts that need escapes
-        costs one pass of checks per free text, not two passes, and not a check
-        of every identifier. If a field it did not test turns out to need care,
-        the variant writes the list again testing every field. (The hint only
-        chooses between writers of the same bytes.)
+        The first writes every string as it is and notes it; if one needs care
+        (an escape, or narrowing), it hands the list to the escaping variant,
+        which checks the strings of each field its flags name for a markup
+        character or a CR, and for one beyond ASCII, as it writes them, and notes
+        the others (see ``_note``). The variant sets ``hint`` to the fields whose
+        strings it escaped or narrowed (with those of the hint it was given), or
+        to ``None`` when it changed none, and the first then hands over the next
+        list straight away, with those flags: a document of texts that need
+        escapes costs one pass of checks per free text, not two passes, and not a
+        check of every identifier. If a string of a field it did not check turns
+        out to need it, the variant writes the list again checking every field.
+        (The hint only chooses between writers of the same bytes.)
         """
         item, item_name = value.item, value.item_name
         assert item is not None and item_name is not None  # a bound LIST has both
@@ -691,9 +692,9 @@ def _tuple(names: list[str]) -> str:
 
 def _next_tests(hint: tuple[bool, ...] | None, found: tuple[bool, ...]) -> tuple[bool, ...] | None:
     """The flags of the next list's escaping variant: the fields whose strings
-    this list's escaped, with those of the ``hint`` it was given (so that fields
-    that need escapes now and then are not each time a second pass); ``None``,
-    the first writer, when it escaped none."""
+    this list's escaped or narrowed (``found``), with those of the ``hint`` it
+    was given (so that fields that need it now and then are not each time a
+    second pass); ``None``, the first writer, when it changed none."""
     if True not in found:
         return None
     if hint is None:
