@@ -670,18 +670,17 @@ class _OrderTolerant(_Variants[tuple[bool, bool], tuple[_Reader, "_BytesReader |
         if not nil:
             return reader, from_bytes
         in_order = _Generator(self._cls, self._document, spaced=spaced, strict=self._strict, nil=True)
-        first = in_order.build()
-        spacing = "whitespace between elements" if spaced else "compact"
-        self._texts.append(f"\n\n\n# Items in order, {spacing}, xsi:nil:\n\n{in_order.text}")
-        first_bytes = in_order.from_bytes()
+        first, first_bytes = self._added(in_order, in_order.build(), order="in order")
         if from_bytes is not None and first_bytes is not None:
             from_bytes = _either(first_bytes, from_bytes)
         return _either(first, reader), from_bytes
 
-    def _added(self, generator: _Generator, reader: _Reader) -> tuple[_Reader, _BytesReader | None]:
+    def _added(
+        self, generator: _Generator, reader: _Reader, *, order: str = "in any order"
+    ) -> tuple[_Reader, _BytesReader | None]:
         spacing = "whitespace between elements" if generator.spaced else "compact"
         nil = "xsi:nil" if generator.nil else "no xsi:nil"
-        self._texts.append(f"\n\n\n# Items in any order, {spacing}, {nil}:\n\n{generator.text}")
+        self._texts.append(f"\n\n\n# Items {order}, {spacing}, {nil}:\n\n{generator.text}")
         return reader, generator.from_bytes()
 
 
@@ -1641,7 +1640,7 @@ def _argument_of(row: str) -> re.Pattern[str]:
     return re.compile(rf"\b[A-Za-z_][A-Za-z0-9_]*={row}\b,?[ \t]*")
 
 
-class _Builders:
+class _Builders(_Variants[tuple[bool, ...], Callable[..., list[Any]]]):
     """The functions that build a list's items from its columns: the item's
     constructors, each keyword argument ``name=v_...`` left out where its
     column is ``None`` throughout. An optional field then takes its default,
@@ -1651,9 +1650,9 @@ class _Builders:
     msgspec matches each keyword argument of a constructor to its field: a
     destination's four absent addresses cost some 20 ns an item. Which columns
     are ``None`` throughout is known only when a slice has been cut, so each
-    set of them gets its function when it first comes, and at most
-    ``_MOST`` sets do (a document made to ask for many gets the function that
-    passes every argument).
+    set of them gets its function when it first comes (``_Variants``), and
+    about ``_MOST`` sets do (a document made to ask for many gets the function
+    that passes every argument; threads that ask at once may each add one).
     """
 
     _MOST = 16
@@ -1662,13 +1661,12 @@ class _Builders:
         self, namespace: dict[str, Any], full: str, expression: str,
         columns: list[tuple[str, str]], optional: list[str],
     ) -> None:
+        super().__init__()
         self._namespace = namespace
         self._full = full
         self._expression = expression
         self._columns = columns
         self._optional = optional
-        self._made: dict[tuple[bool, ...], Callable[..., list[Any]]] = {}
-        self._lock = threading.Lock()
 
     def of(self, *absent: bool) -> Callable[..., list[Any]]:
         """The function for the optional columns that are ``None`` throughout
@@ -1677,16 +1675,10 @@ class _Builders:
         made = self._made.get(absent)
         if made is not None:
             return made
-        with self._lock:
-            if absent in self._made:
-                return self._made[absent]
-            if not any(absent) or len(self._made) >= self._MOST:
-                made = self._namespace[self._full]
-            else:
-                made = self._make(absent)
-            if len(self._made) < self._MOST:
-                self._made[absent] = made
-            return made
+        if not any(absent) or len(self._made) >= self._MOST:
+            full: Callable[..., list[Any]] = self._namespace[self._full]
+            return full
+        return self._variant(absent, partial(self._make, absent))
 
     def _make(self, absent: tuple[bool, ...]) -> Callable[..., list[Any]]:
         left_out = {row for row, out in zip(self._optional, absent, strict=True) if out}
