@@ -46,7 +46,7 @@ from omni_codec import (
     xml,
 )
 from omni_codec._binding import Kind, StructShape, ValueShape, document_of, published_document_of
-from omni_codec._scalars import OmniDateTime
+from omni_codec._scalars import OmniDateTime, parse_int
 from omni_codec._xml import chars, fast, parser, reader, writer
 from omni_codec._xml.chars import is_char
 from omni_codec._xml.fast import columns, wellformed
@@ -1790,6 +1790,35 @@ def test_every_column_checker_agrees_with_re_search(pattern: str, column: list[s
     every string (the digits check, the NUL-joined match, the general one)."""
     search = re.compile(pattern).search
     assert columns.column_checker(pattern)(column) is all(search(s) for s in column)
+
+
+@given(
+    bounds=st.tuples(st.integers(-200, 5000), st.integers(-200, 5000)).map(sorted)
+    | st.sampled_from([(-(2**31), 2**31 - 1), (-(2**63), 2**63 - 1), (1, 2**63 - 1), (0, 10)]),
+    texts=st.lists(
+        st.none() | st.integers(-300, 5100).map(str) | st.integers().map(str)
+        | st.from_regex(r"\A[ \t]?[+-]?0*[0-9]{1,3}[ \n]?\Z") | st.sampled_from(["", "1.0", "1e3", "x", "\u0665"]),
+        max_size=6,
+    ),
+)
+@example(bounds=(1, 10), texts=["0"])
+@example(bounds=(0, 10), texts=["11"])
+@example(bounds=(0, 10), texts=["-0", "+10", "010"])
+def test_an_int_column_is_each_text_parsed_within_its_bounds(bounds: tuple[int, int], texts: list[str | None]) -> None:
+    """The reader's int conversion gives ``parse_int`` of each text within the
+    bounds; a text beyond them is a miss, one ``parse_int`` refuses its error."""
+    low, high = bounds
+
+    def wanted(text: str | None) -> int | None:
+        if text is None:
+            return None
+        value = parse_int(text)
+        if not low <= value <= high:
+            raise fast.source.Miss
+        return value
+
+    convert = columns.int_table(low, high)
+    assert outcome(lambda: list(map(convert, texts))) == outcome(lambda: list(map(wanted, texts)))
 
 
 @given(

@@ -31,7 +31,7 @@ from ..._scalars import (
 )
 from .source import Miss
 
-__all__ = ["BOOLS", "INTS", "column_checker", "datetimes", "decimals", "enum_table"]
+__all__ = ["BOOLS", "column_checker", "datetimes", "decimals", "enum_table", "int_table"]
 
 # A string pattern that is one bracket expression repeated, anchored at both ends
 # (``\\A[0-9]+\\Z``, the phone number): a column can be checked in one match.
@@ -76,11 +76,22 @@ def column_checker(pattern: str) -> Callable[[list[str]], bool]:
 
 
 class _IntTable(dict[Any, Any]):
-    """``parse_int(text)`` (``None`` for an absent element), with the canonical
-    spellings of small ints looked up."""
+    """``parse_int(text)`` (``None`` for an absent element) within the bounds
+    ``low`` and ``high``, with the canonical spellings of small ints within them
+    looked up; an int beyond them is a miss (the general path reports it)."""
+
+    __slots__ = ("_high", "_low")
+
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__((str(i), i) for i in range(max(low, -128), min(high, 4095) + 1))
+        self[None] = None
+        self._low, self._high = low, high
 
     def __missing__(self, text: str) -> int:
-        return parse_int(text)
+        value = parse_int(text)
+        if not self._low <= value <= self._high:
+            raise Miss
+        return value
 
 
 class _EnumTable(dict[Any, Any]):
@@ -105,9 +116,14 @@ class _OpenEnumTable(dict[Any, Any]):
         return self._unknown(text)
 
 
-#: An int's text -> the int (the reader's column conversion).
-INTS = _IntTable((str(i), i) for i in range(-128, 4096))
-INTS[None] = None
+@cache
+def int_table(low: int, high: int) -> Callable[[str | None], int | None]:
+    """An int's text -> the int (the reader's column conversion), for ints from
+    ``low`` to ``high``: the bounds are checked as each text is converted, so a
+    column needs no second pass for them."""
+    return _IntTable(low, high).__getitem__
+
+
 #: A boolean's text (XML Schema's four spellings) -> the bool.
 BOOLS = {"true": True, "1": True, "false": False, "0": False, None: None}
 

@@ -118,7 +118,7 @@ from ...limits import Limits
 from ..depth import typed_depth
 from . import wellformed
 from .wellformed import Characters
-from .columns import BOOLS, INTS, column_checker, datetimes, decimals, enum_table
+from .columns import BOOLS, column_checker, datetimes, decimals, enum_table, int_table
 from .source import Miss, Source, any_of, call, run
 
 __all__ = ["read", "readers_of", "source_of"]
@@ -870,7 +870,6 @@ class _Generator(Source):
                 "_read_in_slices": _read_in_slices,
                 "_decoded": _decoded,
                 "_NOT_SLICED": _NOT_SLICED,
-                "_INTS": INTS.__getitem__,
                 "_BOOLS": BOOLS.__getitem__,
                 "_decimals": decimals,
                 "_unescape": wellformed.unescape,
@@ -1593,12 +1592,12 @@ class _Generator(Source):
             lines.append(f"{c} = _list(_map({members}, {c}))")
             return lines
         if kind is Kind.INT:
-            lines.append(f"{c} = _list(_map(_INTS, {c}))")
-            checks = [f"_min(p) < {rule.low}", f"_max(p) > {rule.high}"]
+            assert rule.low is not None and rule.high is not None
+            ints = self.constant("_ints", int_table(rule.low, rule.high))
+            lines.append(f"{c} = _list(_map({ints}, {c}))")
             if rule.multiple_of is not None:
-                checks.append(f"_any(_map(_mod, p, _repeat({rule.multiple_of})))")
-            lines.append(f"p = {present}")
-            lines.append(f"if p and ({any_of(checks)}): raise Miss")
+                lines.append(f"p = {present}")
+                lines.append(f"if _any(_map(_mod, p, _repeat({rule.multiple_of}))): raise Miss")
             return lines
         if kind is Kind.BOOL:
             lines.append(f"{c} = _list(_map(_BOOLS, {c}))")
