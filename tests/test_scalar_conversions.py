@@ -293,6 +293,66 @@ def test_a_datetime_column_of_one_shape_is_each_text_parsed(texts: list[str | No
     assert_same_datetime_column(texts)
 
 
+# Each field at and beyond the ends of its range, in one text of a column whose
+# other texts are valid and of the same shape (a whole column is read at once).
+_FIELD_EDGES = [
+    ("year", 0, 4, ["0000", "0001", "9999"]),
+    ("month", 5, 7, ["00", "01", "12", "13", "19", "99"]),
+    ("day", 8, 10, ["00", "01", "28", "31", "32", "39", "99"]),
+    ("hour", 11, 13, ["00", "23", "24", "29", "99"]),
+    ("minute", 14, 16, ["00", "59", "60", "99"]),
+    ("second", 17, 19, ["00", "59", "60", "99"]),
+    ("fraction", 20, 23, ["000", "001", "010", "100", "999"]),
+    ("offset hours", 24, 26, ["00", "23", "24", "99"]),
+    ("offset minutes", 26, 28, ["00", "59", "60", "99"]),
+]
+# The last day of each month, and one more, in a leap year, a common year, and
+# the centuries (1900 and 2200 are no leap years, 2000 is).
+_MONTH_ENDS = [
+    f"{year}-{month:02d}-{day:02d}"
+    for year in ("2024", "2025", "1900", "2000", "2200")
+    for month in range(1, 13)
+    for day in (28, 29, 30, 31, 32)
+]
+
+
+@pytest.mark.parametrize(("field", "start", "stop", "values"), _FIELD_EDGES, ids=[e[0] for e in _FIELD_EDGES])
+def test_a_datetime_column_reads_each_field_at_the_ends_of_its_range(
+    field: str, start: int, stop: int, values: list[str]
+) -> None:
+    valid = "2026-11-18T11:33:49.153+0100"
+    for value in values:
+        text = valid[:start] + value + valid[stop:]
+        assert_same_datetime_column([valid, text, None, valid])
+        assert_same_datetime_column([text])
+
+
+@pytest.mark.parametrize("offset", ["Z", "+0000", "-05:30", "+1400"])
+def test_a_datetime_column_reads_the_last_days_of_every_month(offset: str) -> None:
+    for date in _MONTH_ENDS:
+        text = f"{date}T23:59:59{offset}"
+        assert_same_datetime_column([f"2026-01-01T00:00:00{offset}", text])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)),
+            st.sampled_from(["Z", "+0000", "-0800", "+0530", "+1400"]),
+        ),
+        min_size=60, max_size=300,
+    )
+)
+@example([(dt.datetime(1999, 12, 1) + dt.timedelta(hours=37 * i, seconds=i, milliseconds=7 * i), "+0530")
+          for i in range(200)])
+@example([(dt.datetime(2024, 2, 1) + dt.timedelta(hours=11 * i, milliseconds=i), ["+0000", "-0800", "+1400"][i % 3])
+          for i in range(129)])
+def test_a_long_datetime_column_of_one_shape_is_each_text_parsed(values: list[tuple[dt.datetime, str]]) -> None:
+    """Columns longer than a slice of a document's items, with offsets that
+    differ from text to text (of one shape, or of several)."""
+    assert_same_datetime_column([f"{d:%Y-%m-%dT%H:%M:%S}.{d.microsecond // 1000:03d}{offset}" for d, offset in values])
+
+
 def assert_same_datetime_column(texts: list[str | None]) -> None:
     wanted = outcome(lambda column: [None if t is None else reference_parse_datetime(t) for t in column], texts)
     got = outcome(datetimes, texts)
