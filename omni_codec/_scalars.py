@@ -170,6 +170,10 @@ class OmniDateTime(dt.datetime):
     what decoding produces; models convert plain datetimes given to them.
     """
 
+    # No instance dictionary: a delivery report has two datetimes, and one with
+    # a dictionary takes 88 bytes instead of 64.
+    __slots__ = ()
+
     @classmethod
     def coerce(cls, value: dt.datetime) -> OmniDateTime:
         if isinstance(value, cls):
