@@ -16,10 +16,12 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from omni_codec import EncodeError, OmniSimpleRequest, ValidationError, xml
 from omni_codec._checks import code_rule, model_rule
-from omni_codec._scalars import OmniDateTime
+from omni_codec._scalars import OmniDateTime, ScalarError, check_decimal
 from omni_codec._xml import fast
 from omni_codec.models import DOCUMENT_TYPES, OmniStruct
 from omni_codec.models.reports import OMNIReport, OMNIReportsResponse, Price
@@ -65,6 +67,44 @@ def test_a_decimal_outside_the_bounds_is_refused_at_its_path(field: str, value: 
 @pytest.mark.parametrize("value", [Decimal("0.0001000000"), Decimal("1E-100"), Decimal("-0E-300"), None])
 def test_a_decimal_within_the_bounds_is_kept(value: Decimal | None) -> None:
     assert Price(price_per_message=value).price_per_message is value
+
+
+class _OwnDecimal(Decimal):
+    """A caller's subclass of Decimal, whose text says nothing of its value:
+    checked in full, never by its text."""
+
+    def __str__(self) -> str:
+        return "0"
+
+
+@given(
+    st.one_of(
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.builds(
+            lambda sign, digits, exponent: Decimal((sign, tuple(map(int, digits)), exponent)),
+            st.integers(0, 1), st.text("0123456789", min_size=1, max_size=120), st.integers(-250, 150),
+        ),
+    ),
+    st.booleans(),
+)
+@example(Decimal("1" * 101), False)  # 101 characters: beyond the bound
+@example(Decimal("9" * 100), False)
+@example(Decimal("0." + "1" * 101), False)
+@example(Decimal("0." + "1" * 100), False)
+@example(Decimal("NaN"), True)
+@example(Decimal("1" * 101), True)
+def test_a_model_takes_the_decimals_check_decimal_takes(value: Decimal, own: bool) -> None:
+    """What the generated ``__post_init__`` tests inline (the common case of
+    plain notation) gives what ``check_decimal`` gives."""
+    if own:
+        value = _OwnDecimal(value)
+    try:
+        check_decimal(value)
+    except ScalarError:
+        with pytest.raises(ValidationError):
+            Price(price_per_message=value)
+    else:
+        assert Price(price_per_message=value).price_per_message is value
 
 
 def _models() -> list[type[OmniStruct]]:

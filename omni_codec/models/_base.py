@@ -29,7 +29,7 @@ import msgspec
 from .._binding import XML_ITEM, required_paths, shape_of
 from .._paths import join
 from ..errors import ValidationError
-from .._scalars import OmniDateTime, ScalarError, check_decimal, plain_decimal_text
+from .._scalars import DECIMAL_PLAIN_LIMIT, OmniDateTime, ScalarError, check_decimal
 from .._xml.fast.source import run as run_source
 
 __all__ = ["Int32", "Int64", "OmniStruct", "PhoneNumber", "xml_item"]
@@ -264,11 +264,15 @@ def _scalar_post_init(
         # msgspec takes any Decimal (``NaN``, ``1e-999999999``); the XSD's bounds
         # apply in JSON too, so that it accepts what XML can carry (SPEC 6).
         # The common case (plain notation short enough to be within the bounds,
-        # which ``check_decimal`` tells first) is asked of its test directly,
-        # one call fewer: a delivery report's price is checked at each construction.
+        # which ``check_decimal`` tells first, by ``plain_decimal_text``) is
+        # tested inline, two calls fewer: a delivery report's price is checked
+        # at each construction.
         lines += [
             f"    value = self.{attr}",
-            "    if value is None or plain_decimal_text(value) is not None:",
+            "    if value is None or (",
+            "        type(value) is Decimal and value.is_finite()",
+            f"        and len(text := str(value)) <= {DECIMAL_PLAIN_LIMIT} and 'E' not in text",
+            "    ):",
             "        pass",
             "    elif isinstance(value, Decimal):",
             "        try:",
@@ -283,7 +287,6 @@ def _scalar_post_init(
     namespace: dict[str, Any] = {
         "OmniDateTime": OmniDateTime, "datetime": dt.datetime, "Decimal": Decimal,
         "check_decimal": check_decimal, "ScalarError": ScalarError,
-        "plain_decimal_text": plain_decimal_text,
         "decimal_error": _decimal_error, "rule": rule,
     }
     post_init: Callable[[Any], None] = _compiled(lines, f"<omni_codec __post_init__ of {name}>", namespace)
