@@ -1756,6 +1756,36 @@ def test_a_noncharacter_is_found_however_many_lead_bytes_the_text_has(
     assert wellformed.characters_allowed(raw) is expected
 
 
+@pytest.mark.parametrize("length", [0, 100, 200_000])
+@pytest.mark.parametrize("escapes", [1, 70, 300])
+@pytest.mark.parametrize("last", ["\\n", "\\\\", '\\"', "\\u0001", "\\b", "\\f", "\\\\u"])
+def test_a_json_escape_is_found_however_many_backslashes_the_text_has(
+    length: int, escapes: int, last: str
+) -> None:
+    """An escape that may stand for a character XML cannot carry (``\\u``,
+    ``\\b``, ``\\f``, taken wherever a backslash precedes the letter) is found
+    after others, in short and long texts: whether each backslash is looked at,
+    or the rest of the text is searched once there are many for its length."""
+    raw = ('"' + "a" * length + "\\n\\t\\\\" * (escapes - 1) + last + '"').encode("ascii")
+    assert chars.json_has_escape(raw) is (re.search(rb"\\[ubf]", raw) is not None)
+    assert chars.json_has_escape(raw) is (last in ("\\u0001", "\\b", "\\f", "\\\\u"))
+
+
+@pytest.mark.parametrize("before", range(60, 68))
+def test_a_json_escape_is_found_where_the_search_takes_over(before: int) -> None:
+    """The escape right after the last backslash looked at one by one (here the
+    second of an escaped backslash, then ``u``) is found by the search."""
+    raw = b"\\n" * before + b"\\\\u"
+    assert chars.json_has_escape(raw) is True
+    assert chars.json_has_escape(raw.replace(b"\\\\u", b"\\\\x")) is False
+
+
+@given(st.binary(max_size=300) | st.text("\\ubfn\"a\u00ef", max_size=300).map(lambda t: t.encode("utf-8")))
+def test_the_pair_searches_agree_with_their_patterns(raw: bytes) -> None:
+    assert chars.json_has_escape(raw) is (re.search(rb"\\[ubf]", raw) is not None)
+    assert chars.has_noncharacter(raw) is (re.search(b"\xef\xbf[\xbe\xbf]", raw) is not None)
+
+
 _REFERENCE_PIECES = ["a", "\u00e9", "&", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#13;", "&#xD;",
                      "&#x0d;", "&#10;", "&#9;", "&#38;", "&#x26;", "lt;", "#13;", "&#0;", "&#128512;",
                      "&#xFFFE;", "&bogus;", ";"]

@@ -65,35 +65,45 @@ def has_marked(raw: bytes, unmarked: bytes) -> bool:
     return bool(raw.translate(None, unmarked))
 
 
-# The lead bytes of U+FFFE and U+FFFF are looked at one by one (some 180 ns
-# each) up to this many, or one for every this many bytes of the text if that is
-# more; the rest of a text with more is searched by the regular expression
-# (about 0.3 ns a byte). Either way the cost is at most about twice the lower.
+# The lead bytes of U+FFFE and U+FFFF, or a JSON text's backslashes, are looked
+# at one by one (some 180 ns each) up to this many, and on while there is no more
+# than one for every this many bytes of the text passed; the rest of a text with
+# more is searched by the regular expression (about 0.3 ns a byte). Either way the
+# cost is at most about twice the lower, and a text dense with them from its
+# start (line ends escaped in every string) is searched after the first few.
 _LEADS_LOOKED_AT = 64
 _BYTES_A_LEAD = 1024
 
 
-def has_noncharacter(raw: bytes) -> bool:
-    """Whether the UTF-8 ``raw`` encodes U+FFFE or U+FFFF (a memchr for their
-    lead byte first: text in most scripts has none, or a few)."""
-    left = max(_LEADS_LOOKED_AT, len(raw) // _BYTES_A_LEAD)
-    position = raw.find(0xEF)
+def _has_pair(raw: bytes, lead: int, follows: tuple[bytes, ...], pattern: re.Pattern[bytes]) -> bool:
+    """Whether ``raw`` has the byte ``lead`` followed by one of ``follows`` (all
+    of one length), which ``pattern`` searches for: a memchr for ``lead`` first,
+    which most texts have none or a few of."""
+    width = len(follows[0])
+    looked = 0
+    position = raw.find(lead)
     while position >= 0:
-        if raw[position + 1:position + 3] in (b"\xbf\xbe", b"\xbf\xbf"):
+        if raw[position + 1:position + 1 + width] in follows:
             return True
-        left -= 1
-        if not left:
-            return _NONCHARACTER.search(raw, position + 1) is not None
-        position = raw.find(0xEF, position + 1)
+        looked += 1
+        if looked >= _LEADS_LOOKED_AT and looked * _BYTES_A_LEAD > position:
+            return pattern.search(raw, position + 1) is not None
+        position = raw.find(lead, position + 1)
     return False
+
+
+def has_noncharacter(raw: bytes) -> bool:
+    """Whether the UTF-8 ``raw`` encodes U+FFFE or U+FFFF."""
+    return _has_pair(raw, 0xEF, (b"\xbf\xbe", b"\xbf\xbf"), _NONCHARACTER)
 
 
 # In JSON text, a character outside the production can only be an escape:
 # ``\uXXXX`` (the control characters, U+FFFE, U+FFFF, surrogates), ``\b`` (U+0008)
 # or ``\f`` (U+000C), as a raw control character is malformed JSON; or, above
 # U+007F, U+FFFE or U+FFFF themselves. A memchr for a backslash or for 0xEF (an
-# ``int`` in ``bytes``: no buffer to acquire), then, where one is found, a regular
-# expression or a search: a fraction of the decode, on any document.
+# ``int`` in ``bytes``: no buffer to acquire), each one found looked at, then,
+# when there are many, a regular expression: a fraction of the decode, on any
+# document.
 _JSON_ESCAPE = re.compile(rb"\\[ubf]")
 _JSON_ESCAPE_TEXT = re.compile(r"\\[ubf]")
 
@@ -114,4 +124,4 @@ def json_has_escape(raw: bytes | str) -> bool:
     do when U+FFFE and U+FFFF have been looked for while checking the UTF-8."""
     if isinstance(raw, str):
         return "\\" in raw and _JSON_ESCAPE_TEXT.search(raw) is not None
-    return 0x5C in raw and _JSON_ESCAPE.search(raw) is not None  # a backslash
+    return _has_pair(raw, 0x5C, (b"u", b"b", b"f"), _JSON_ESCAPE)  # a backslash
