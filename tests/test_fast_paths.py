@@ -1830,24 +1830,29 @@ def test_every_column_checker_agrees_with_re_search(pattern: str, column: list[s
         | st.from_regex(r"\A[ \t]?[+-]?0*[0-9]{1,3}[ \n]?\Z") | st.sampled_from(["", "1.0", "1e3", "x", "\u0665"]),
         max_size=6,
     ),
+    step=st.sampled_from([1, 1, 5, 7]),
 )
-@example(bounds=(1, 10), texts=["0"])
-@example(bounds=(0, 10), texts=["11"])
-@example(bounds=(0, 10), texts=["-0", "+10", "010"])
-def test_an_int_column_is_each_text_parsed_within_its_bounds(bounds: tuple[int, int], texts: list[str | None]) -> None:
+@example(bounds=(1, 10), texts=["0"], step=1)
+@example(bounds=(0, 10), texts=["11"], step=1)
+@example(bounds=(0, 10), texts=["-0", "+10", "010"], step=1)
+@example(bounds=(-10, 5000), texts=["-5", "0", "3", "4095", "4100", "+05"], step=5)
+def test_an_int_column_is_each_text_parsed_within_its_bounds(
+    bounds: tuple[int, int], texts: list[str | None], step: int
+) -> None:
     """The reader's int conversion gives ``parse_int`` of each text within the
-    bounds; a text beyond them is a miss, one ``parse_int`` refuses its error."""
+    bounds (and a multiple of ``multiple_of``, ``step``); another int is a miss,
+    a text ``parse_int`` refuses its error."""
     low, high = bounds
 
     def wanted(text: str | None) -> int | None:
         if text is None:
             return None
         value = parse_int(text)
-        if not low <= value <= high:
+        if not low <= value <= high or value % step:
             raise fast.source.Miss
         return value
 
-    convert = columns.int_table(low, high)
+    convert = columns.int_table(low, high, step)
     assert outcome(lambda: list(map(convert, texts))) == outcome(lambda: list(map(wanted, texts)))
 
 

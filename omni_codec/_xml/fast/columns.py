@@ -76,20 +76,20 @@ def column_checker(pattern: str) -> Callable[[list[str]], bool]:
 
 
 class _IntTable(dict[Any, Any]):
-    """``parse_int(text)`` (``None`` for an absent element) within the bounds
-    ``low`` and ``high``, with the canonical spellings of small ints within them
-    looked up; an int beyond them is a miss (the general path reports it)."""
+    """``parse_int(text)`` (``None`` for an absent element) of an int from ``low``
+    to ``high`` that is a multiple of ``step``, with the canonical spellings of
+    the small ones looked up; another int is a miss (the general path reports it)."""
 
-    __slots__ = ("_high", "_low")
+    __slots__ = ("_high", "_low", "_step")
 
-    def __init__(self, low: int, high: int) -> None:
-        super().__init__((str(i), i) for i in range(max(low, -128), min(high, 4095) + 1))
+    def __init__(self, low: int, high: int, step: int) -> None:
+        super().__init__((str(i), i) for i in range(max(low, -128), min(high, 4095) + 1) if not i % step)
         self[None] = None
-        self._low, self._high = low, high
+        self._low, self._high, self._step = low, high, step
 
     def __missing__(self, text: str) -> int:
         value = parse_int(text)
-        if not self._low <= value <= self._high:
+        if not self._low <= value <= self._high or value % self._step:
             raise Miss
         return value
 
@@ -117,11 +117,11 @@ class _OpenEnumTable(dict[Any, Any]):
 
 
 @cache
-def int_table(low: int, high: int) -> Callable[[str | None], int | None]:
-    """An int's text -> the int (the reader's column conversion), for ints from
-    ``low`` to ``high``: the bounds are checked as each text is converted, so a
-    column needs no second pass for them."""
-    return _IntTable(low, high).__getitem__
+def int_table(low: int, high: int, step: int = 1) -> Callable[[str | None], int | None]:
+    """An int's text -> the int (the reader's column conversion), for the
+    multiples of ``step`` from ``low`` to ``high``: the rule is checked as each
+    text is converted, so a column needs no second pass for it."""
+    return _IntTable(low, high, step).__getitem__
 
 
 #: A boolean's text (XML Schema's four spellings) -> the bool.

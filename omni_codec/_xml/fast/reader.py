@@ -88,14 +88,12 @@ two repetitions can match the same text.
 
 from __future__ import annotations
 
-import operator
 import os
 import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
@@ -882,8 +880,6 @@ class _Generator(Source):
                 "_map": map,
                 "_max": max,
                 "_min": min,
-                "_mod": operator.mod,
-                "_repeat": repeat,
                 "_zip": zip,
             },
             locals=("text", "limit", "references", "parts", "span", "match", "position",
@@ -1593,11 +1589,8 @@ class _Generator(Source):
             return lines
         if kind is Kind.INT:
             assert rule.low is not None and rule.high is not None
-            ints = self.constant("_ints", int_table(rule.low, rule.high))
+            ints = self.constant("_ints", int_table(rule.low, rule.high, rule.multiple_of or 1))
             lines.append(f"{c} = _list(_map({ints}, {c}))")
-            if rule.multiple_of is not None:
-                lines.append(f"p = {present}")
-                lines.append(f"if _any(_map(_mod, p, _repeat({rule.multiple_of}))): raise Miss")
             return lines
         if kind is Kind.BOOL:
             lines.append(f"{c} = _list(_map(_BOOLS, {c}))")

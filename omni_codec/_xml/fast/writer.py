@@ -98,22 +98,22 @@ def needs_care(texts: list[str]) -> bool:
 
 def needs_escape(texts: list[str]) -> bool:
     """Whether any of ``texts`` has a character escape_text changes or refuses."""
-    if not texts:
-        return False
-    try:
-        raw = "".join(texts).encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
-        return True
-    return has_marked(raw, _NO_CARE) or has_noncharacter(raw)
+    return bool(texts) and _has_marked_text(texts, _NO_CARE)
 
 
 def unwritable(texts: list[str]) -> bool:
     """Whether any of ``texts`` has a character escape_text refuses."""
+    return _has_marked_text(texts, _NOT_CONTROL)
+
+
+def _has_marked_text(texts: list[str], unmarked: bytes) -> bool:
+    """Whether any of ``texts`` has a byte of UTF-8 other than ``unmarked``, or
+    a character no XML text may hold (U+FFFE, U+FFFF, a lone surrogate)."""
     try:
         raw = "".join(texts).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return True
-    return has_marked(raw, _NOT_CONTROL) or has_noncharacter(raw)
+    return has_marked(raw, unmarked) or has_noncharacter(raw)
 
 
 class _IntTexts(dict[int, str]):
