@@ -96,23 +96,28 @@ def needs_care(texts: list[str]) -> bool:
     return has_marked(joined.encode("ascii"), _NO_CARE)
 
 
-def needs_escape(texts: list[str]) -> bool:
-    """Whether any of ``texts`` has a character escape_text changes or refuses."""
-    return bool(texts) and _has_marked_text(texts, _NO_CARE)
+def needs_escape(narrowed: list[str]) -> bool:
+    """Whether any of the ``narrowed`` texts (see :func:`narrow`) has a character
+    escape_text changes or refuses."""
+    return bool(narrowed) and _has_marked_bytes(narrowed, _NO_CARE)
 
 
-def unwritable(texts: list[str]) -> bool:
-    """Whether any of ``texts`` has a character escape_text refuses."""
-    return _has_marked_text(texts, _NOT_CONTROL)
+def unwritable(narrowed: list[str]) -> bool:
+    """Whether any of the ``narrowed`` texts has a character escape_text refuses."""
+    return _has_marked_bytes(narrowed, _NOT_CONTROL)
 
 
-def _has_marked_text(texts: list[str], unmarked: bytes) -> bool:
-    """Whether any of ``texts`` has a byte of UTF-8 other than ``unmarked``, or
-    a character no XML text may hold (U+FFFE, U+FFFF, a lone surrogate)."""
-    try:
-        raw = "".join(texts).encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
-        return True
+def _has_marked_bytes(narrowed: list[str], unmarked: bytes) -> bool:
+    """Whether the UTF-8 of any of the ``narrowed`` texts has a byte other than
+    ``unmarked``, or a character no XML text may hold (U+FFFE, U+FFFF; a lone
+    surrogate cannot be narrowed).
+
+    Narrowed texts hold their UTF-8 a byte a character: joined, they are one
+    byte a character whatever they hold, and their bytes are a copy. (Joined as
+    they were, one emoji made the whole join four bytes a character, and their
+    UTF-8 an encoding of each.)
+    """
+    raw = "".join(narrowed).encode("latin-1")
     return has_marked(raw, unmarked) or has_noncharacter(raw)
 
 
@@ -141,17 +146,17 @@ def narrow(text: str) -> str:
     a character (delivery reports with emoji 1.8x ``etree.tostring``). Narrowed,
     only the texts beyond ASCII are encoded, each on its own. The markup and
     line-end characters are ASCII, and no byte of a character beyond ASCII is, so
-    escaping before or after narrowing is the same. (A lone surrogate, which no
-    document may hold, is encoded as it stands, for the check after the loop to
-    refuse.)
+    escaping before or after narrowing is the same. A lone surrogate, which no
+    document may hold, cannot be narrowed: its ``UnicodeEncodeError`` makes
+    :func:`write` hand the value to the general writer, which reports it.
     """
     if text.isascii():
         return text
-    return text.encode("utf-8", "surrogatepass").decode("latin-1")  # (as _NARROWING)
+    return text.encode().decode("latin-1")  # (as _NARROWING)
 
 
 # The narrowing, written inline in the escaping variant (a call costs as much).
-_NARROWING = "'utf-8', 'surrogatepass'"
+_NARROWING = ".encode().decode('latin-1')"
 
 
 def _escaped(text: str) -> str:
@@ -192,8 +197,9 @@ def write(value: Any, *, pretty: bool = False, declaration: bool = False) -> byt
             return None
     try:
         pieces = write_root(value)
-    except (Miss, ScalarError, general.Unwritable):  # not a value this path writes
-        # (ScalarError: a decimal or datetime that its formatting refuses.)
+    except (Miss, ScalarError, general.Unwritable, UnicodeEncodeError):  # not a value this path writes
+        # (ScalarError: a decimal or datetime that its formatting refuses;
+        # UnicodeEncodeError: a lone surrogate, which cannot be narrowed.)
         return None
     if pretty:
         # (Indented by the general writer's code, which reads the text itself.)
@@ -263,7 +269,8 @@ class _Generator(Source):
     """Writes the Python source of one document type's writer.
 
     Every generated list function keeps ``notes``, the strings it has written
-    unescaped, and checks them before it returns.
+    (unescaped; in the escaping variant, as written), and checks them before it
+    returns.
     """
 
     def __init__(self, cls: type[Any], document: DocumentShape) -> None:
@@ -534,7 +541,11 @@ class _Generator(Source):
         it is not ASCII (which ``escape`` does too). Each sets its second flag,
         ``escaped`` or ``narrowed``, when it changes the string. The strings
         each is not asked of are checked together after the loop: those of a
-        field with neither flag for care, those narrowed only for an escape.
+        field with neither flag for care, as they are; those of the others
+        narrowed, so that their check joins texts of one byte a character
+        whatever they hold: for what cannot be written, and, those narrowed
+        only, for an escape. (Narrowing first is the same as last: see
+        :func:`narrow`.)
         """
         if self.escaping is None:
             return f"note({var})"
@@ -543,19 +554,19 @@ class _Generator(Source):
         self.escaping.append(_Flags(escape, narrow_, escaped, narrowed))
         narrowing = [
             f"    if not {var}.isascii():",
-            f"        {var} = {var}.encode({_NARROWING}).decode('latin-1'); {narrowed} = True",
+            f"        {var} = {var}{_NARROWING}; {narrowed} = True",
         ]
         return "\n".join([
             f"if {escape}:",
+            *narrowing,
             f"    note({var})",
             *(
                 f"    if {char!r} in {var}: {var} = {var}.replace({char!r}, {reference!r}); {escaped} = True"
                 for char, reference in general.MARKUP_REFERENCES
             ),
-            *narrowing,
             f"elif {narrow_}:",
-            f"    wide({var})",
             *narrowing,
+            f"    wide({var})",
             "else:",
             f"    plain({var})",
         ])
