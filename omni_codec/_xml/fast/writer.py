@@ -269,8 +269,8 @@ class _Generator(Source):
     """Writes the Python source of one document type's writer.
 
     Every generated list function keeps ``notes``, the strings it has written
-    (unescaped; in the escaping variant, as written), and checks them before it
-    returns.
+    (as they are; in the escaping variant, narrowed and not yet escaped), and
+    checks them before it returns.
     """
 
     def __init__(self, cls: type[Any], document: DocumentShape) -> None:
