@@ -2113,6 +2113,20 @@ def test_lists_written_in_turn_are_written_as_the_general_writer_writes_them(
         assert outcome(fast_encode, value) == expected
 
 
+def test_texts_beyond_latin1_after_narrowed_ones_are_written_fast() -> None:
+    """After a list whose texts were narrowed, the next is written by the escaping
+    variant, which notes its texts narrowed and checks them so: texts beyond
+    Latin-1 (four bytes a character as they are) are written by the fast path
+    too, not handed back, and as the general writer writes them."""
+    hint = fast_writer.writer_of(OmniResponse).__globals__["_message_hint"]  # type: ignore[union-attr]
+    hint[0] = None
+    for description in ("\u00e9", "\u4e2d\U0001f600", "a&\U0001f600", "\u4e2d"):
+        value = OmniResponse(messages=[_message(description=description), _message(description="\u00e9")])
+        before = fast.misses["write"]
+        assert xml.encode(value) == writer.write(value)
+        assert fast.misses["write"] == before, description
+
+
 class Link(OmniStruct, kw_only=True):
     url: Annotated[str, msgspec.Meta(pattern=r"\Ahttps?://")]  # a pattern that allows markup
     title: str | None = None
