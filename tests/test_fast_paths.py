@@ -1682,13 +1682,19 @@ def test_the_writers_care_check_agrees_with_escape_text(texts: list[str]) -> Non
             return True
 
     assert fast_writer.needs_care(texts) is any(not text.isascii() or changed(text) for text in texts)
-    narrowable = [text for text in texts if not _has_lone_surrogate(text)]
-    narrowed = [fast_writer.narrow(text) for text in narrowable]
+    narrowable, narrowed = _narrowed(texts)
     assert fast_writer.needs_escape(narrowed) is any(map(changed, narrowable))
 
 
 def _has_lone_surrogate(text: str) -> bool:
     return any(0xD800 <= ord(char) <= 0xDFFF for char in text)
+
+
+def _narrowed(texts: list[str]) -> tuple[list[str], list[str]]:
+    """The texts that can be narrowed (all but those with a lone surrogate), and
+    each narrowed, as the escaping variant holds them."""
+    narrowable = [text for text in texts if not _has_lone_surrogate(text)]
+    return narrowable, [fast_writer.narrow(text) for text in narrowable]
 
 
 @given(text=st.text())
@@ -1727,8 +1733,7 @@ def test_the_escaping_writers_check_agrees_with_escape_text(texts: list[str]) ->
             assert refused(text)
             with pytest.raises(UnicodeEncodeError):
                 fast_writer.narrow(text)
-    narrowable = [text for text in texts if not _has_lone_surrogate(text)]
-    narrowed = [fast_writer.narrow(text) for text in narrowable]
+    narrowable, narrowed = _narrowed(texts)
     assert fast_writer.unwritable(narrowed) is any(map(refused, narrowable))
     for text in texts:
         if not refused(text):

@@ -99,7 +99,7 @@ def needs_care(texts: list[str]) -> bool:
 def needs_escape(narrowed: list[str]) -> bool:
     """Whether any of the ``narrowed`` texts (see :func:`narrow`) has a character
     escape_text changes or refuses."""
-    return bool(narrowed) and _has_marked_bytes(narrowed, _NO_CARE)
+    return _has_marked_bytes(narrowed, _NO_CARE)
 
 
 def unwritable(narrowed: list[str]) -> bool:
@@ -117,6 +117,8 @@ def _has_marked_bytes(narrowed: list[str], unmarked: bytes) -> bool:
     they were, one emoji made the whole join four bytes a character, and their
     UTF-8 an encoding of each.)
     """
+    if not narrowed:  # (a variant's list of fields it narrows only is most often empty)
+        return False
     raw = "".join(narrowed).encode("latin-1")
     return has_marked(raw, unmarked) or has_noncharacter(raw)
 
