@@ -61,6 +61,18 @@ def test_invalid_utf8_is_located() -> None:
     assert (caught.value.line, caught.value.column) == editor_position(VALID, VALID.index("ö"))
 
 
+@pytest.mark.parametrize("bad", [b"\xff", b"\xe2\x82", b"\xed\xa0\x80"])
+def test_invalid_utf8_far_into_a_long_document_is_located(bad: bytes) -> None:
+    # Past the first stretches the UTF-8 check reads, in an unknown member that
+    # msgspec skips without decoding: the position is still the byte's own.
+    filler = "é" * 100_000 + "\n" + "x" * 70_000
+    text = VALID.replace('"bulkId"', f'"note": "{filler}", "skipped": "@", "bulkId"')
+    data = text.encode().replace(b"@", bad)
+    with pytest.raises(DecodeError, match="UTF-8") as caught:
+        omni_codec.json.decode(data, type=OmniResponse)
+    assert (caught.value.line, caught.value.column) == editor_position(text, text.index("@"))
+
+
 def test_null_where_a_value_is_required_is_not_called_missing() -> None:
     null = b'{"destinations": [{"to": {"phoneNumber": "1"}}, {"to": {"phoneNumber": null}}]}'
     absent = b'{"destinations": [{"to": {"phoneNumber": "1"}}, {"to": {}}]}'

@@ -1,5 +1,6 @@
 """The JSON decoder's UTF-8 check accepts exactly what Python's decoder accepts,
-and finds U+FFFE and U+FFFF wherever they are, stretch boundaries included."""
+refuses the rest with the same error at the same offsets, and finds U+FFFE and
+U+FFFF wherever they are, stretch boundaries included."""
 
 from __future__ import annotations
 
@@ -28,9 +29,25 @@ def _accepted(check: object, data: bytes) -> bool:
     return True
 
 
+def _refusal(check: object, data: bytes) -> tuple[int, int, str] | None:
+    """Where and why ``check`` refuses ``data`` (None: it accepts it)."""
+    try:
+        check(data)  # type: ignore[operator]
+    except UnicodeDecodeError as exc:
+        return exc.start, exc.end, exc.reason
+    return None
+
+
 @given(data=st.lists(_PIECES, max_size=24).map(b"".join), stretch=st.integers(1, 9))
 def test_check_utf8_agrees_with_bytes_decode(data: bytes, stretch: int) -> None:
     assert _accepted(lambda d: check_utf8(d, stretch), data) is _accepted(bytes.decode, data)
+
+
+@given(data=st.lists(_PIECES, max_size=24).map(b"".join), stretch=st.integers(1, 9))
+def test_a_refusal_names_the_offsets_bytes_decode_names(data: bytes, stretch: int) -> None:
+    # The offsets locate the error in the input (its line and column), whichever
+    # stretch the bad byte is in.
+    assert _refusal(lambda d: check_utf8(d, stretch), data) == _refusal(bytes.decode, data)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +63,7 @@ def test_check_utf8_agrees_with_bytes_decode(data: bytes, stretch: int) -> None:
 )
 def test_characters_across_stretch_boundaries(data: bytes) -> None:
     for stretch in range(1, 12):
-        assert _accepted(lambda d: check_utf8(d, stretch), data) is _accepted(bytes.decode, data)
+        assert _refusal(lambda d: check_utf8(d, stretch), data) == _refusal(bytes.decode, data)
 
 
 @given(data=st.lists(_PIECES, max_size=24).map(b"".join), stretch=st.integers(1, 9))
