@@ -22,8 +22,6 @@ bytes, which stumbles over every continuation byte.
 
 from __future__ import annotations
 
-import itertools
-
 from ._xml.chars import has_noncharacter_text
 
 __all__ = ["check_utf8"]
@@ -42,35 +40,36 @@ def check_utf8(data: bytes, stretch: int = _STRETCH) -> bool:
     """
     if data.isascii():
         return False
-    if len(data) <= stretch:
-        return has_noncharacter_text(data.decode("utf-8"))
+    if len(data) > stretch:
+        try:
+            return _stretches_hold_noncharacter(data, stretch)
+        except UnicodeDecodeError:
+            pass  # raised again below, located in the input rather than in a stretch
+    return has_noncharacter_text(data.decode("utf-8"))
+
+
+def _stretches_hold_noncharacter(data: bytes, stretch: int) -> bool:
+    """:func:`check_utf8` of ``data``, a stretch at a time, each decoded on its own."""
     found = False
     start, size = 0, len(data)
-    try:
-        while start < size:
-            end = _character_start(data, start, start + stretch)
-            part = data[start:end]
-            if not part.isascii():
-                found = has_noncharacter_text(part.decode("utf-8")) or found
-            start = end
-    except UnicodeDecodeError:
-        # The same error, located in the input rather than in the stretch.
-        return has_noncharacter_text(data.decode("utf-8"))
+    while start < size:
+        end = _character_start(data, start, start + stretch)
+        part = data[start:end]
+        if not part.isascii():
+            found = has_noncharacter_text(part.decode("utf-8")) or found
+        start = end
     return found
 
 
 def _character_start(data: bytes, start: int, end: int) -> int:
-    """``end``, or the offset nearest it where a character may start (not a
-    continuation byte, 0x80 to 0xBF): before it, but after ``start``, else
-    after it, at most a character's length either way."""
-    size = len(data)
-    if end >= size:
-        return size
-    before = range(end, max(start, end - _LONGEST_CHARACTER), -1)
-    after = range(end + 1, min(size, end + _LONGEST_CHARACTER))
-    for offset in itertools.chain(before, after):
+    """``end``, or the nearest offset before it, but after ``start``, where a
+    character may start (not a continuation byte, 0x80 to 0xBF)."""
+    if end >= len(data):
+        return len(data)
+    for offset in range(end, max(start, end - _LONGEST_CHARACTER), -1):
         if not 0x80 <= data[offset] < 0xC0:
             return offset
-    # Continuation bytes only: no character is this long, so the input is not
-    # UTF-8, and wherever the cut falls, a stretch will fail to decode.
+    # None within a character's length: the input is not UTF-8, or the stretch
+    # is shorter than a character. The cut falls inside one, the stretch does
+    # not decode, and the whole input is decoded instead.
     return end
