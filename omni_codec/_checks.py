@@ -62,6 +62,11 @@ INT64 = (-(2**63), 2**63 - 1)
 #: Nesting of a free-form JSON value beyond which it is not written: far beyond
 #: what any decoder's ``max_depth`` lets in, short of Python's recursion limit.
 JSON_MAX_DEPTH = 512
+#: The longest integer of free-form JSON, in characters (its sign included):
+#: what msgspec reads as an int (Python's conversion limit), and the XSD's
+#: ``JsonNumber`` takes.
+JSON_INT_CHARACTERS = 4300
+JSON_INT_RANGE = (-(10 ** (JSON_INT_CHARACTERS - 1)) + 1, 10**JSON_INT_CHARACTERS - 1)
 
 
 class Problem(Exception):
@@ -421,9 +426,9 @@ def _leaf_problem(rule: Rule) -> Callable[[Any], str | None]:
         elif kind is Kind.INT:
             assert rule.low is not None and rule.high is not None  # always set for ints
             if not rule.low <= item <= rule.high:
-                return f"{item} is outside the range {rule.low}..{rule.high}"
+                return f"{describe(item)} is outside the range {rule.low}..{rule.high}"
             if rule.multiple_of is not None and item % rule.multiple_of:
-                return f"Expected a multiple of {rule.multiple_of}, got {item}"
+                return f"Expected a multiple of {rule.multiple_of}, got {describe(item)}"
         elif extra is not None:
             return extra(item)
         return None
@@ -476,6 +481,11 @@ def _check_json(item: Any, depth: int, chars: bool) -> None:
     elif item_type is float:
         if not math.isfinite(item):
             raise Problem(f"{item} is not a JSON number")
+    elif item_type is int and not JSON_INT_RANGE[0] <= item <= JSON_INT_RANGE[1]:
+        raise Problem(
+            f"Expected a JSON integer of at most {JSON_INT_CHARACTERS} characters"
+            f" (the sign included), got {describe(item)}"
+        )
     elif item is not None and item_type is not bool and item_type is not int:
         raise Problem(f"{describe(item)} is not a JSON value")
 
@@ -490,7 +500,10 @@ def fast_check(value: Any) -> bool:
     check = _fast.get(type(value))
     if check is None:
         check = _fast_checker(type(value))
-    return check(value)
+    try:
+        return check(value)
+    except RecursionError:  # a value that holds itself, or nests past the stack
+        return False
 
 
 _fast: dict[type[Any], Callable[[Any], bool]] = {}

@@ -18,6 +18,7 @@ codec uses the datetime functions through msgspec's hooks. Each parser raises
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import sys
 from collections.abc import Callable
@@ -87,10 +88,14 @@ _DATETIME_SHAPE = re.compile(
 #: The datetime forms with the range of every field checked but the day's within
 #: its month and the year 0000, which ``datetime`` refuses itself: the texts
 #: :data:`datetime_from_form` is given. (Counted repetitions are fine here: this
-#: pattern is Python's alone, never the XSD's.)
+#: pattern is Python's alone, never the XSD's.) A text matches it in one way
+#: only (the fraction's two forms have different lengths, and no digit may
+#: follow either), so that a column of texts joined into one match fails in
+#: one pass: with ``[0-9]{1,6}0*`` a run of zeros splits in several ways, and a
+#: failing match tries every split of every text, exponential in their number.
 DATETIME_FORM = (
     "[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-    "T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,6}0*)?"
+    "T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?:[0-9]{1,5}|[0-9]{6}0*)(?![0-9]))?"
     "(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])"
 )
 _DATETIME_FORM = re.compile(DATETIME_FORM)
@@ -152,8 +157,16 @@ def parse_json_number(text: str) -> int | float:
     return number
 
 
+_DIGITS_PER_BIT = math.log10(2)
+
+
 def describe(value: object) -> str:
     """A short rendering of an offending value: error messages never echo a payload."""
+    if type(value) is int and not -(10**57) < value < 10**57:
+        # (``repr`` of an int past Python's conversion limit raises; and only
+        # its size says anything here.)
+        digits = int(abs(value).bit_length() * _DIGITS_PER_BIT) + 1
+        return f"{'a negative' if value < 0 else 'an'} integer of about {digits} digits"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -380,7 +393,10 @@ def format_datetime(value: dt.datetime) -> str:
                 f"{TWO_DIGITS[value.hour]}:{TWO_DIGITS[value.minute]}:{TWO_DIGITS[value.second]}"
                 f".{THREE_DIGITS[microsecond // 1000]}{suffix}"
             )
-    offset = value.utcoffset()
+    try:
+        offset = value.utcoffset()
+    except Exception as exc:  # the tzinfo's own code, or datetime's check of its answer
+        raise ScalarError(f"The datetime's offset cannot be read: {exc}") from None
     if offset is None:
         raise ScalarError("A naive datetime has no offset and cannot be written")
     suffix = _OFFSET_TEXTS.get(offset)

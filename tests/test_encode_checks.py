@@ -36,7 +36,7 @@ from omni_codec._checks import Rule, fast_check, find_problem, rule_of
 from omni_codec._paths import join
 from omni_codec._scalars import OmniDateTime
 from omni_codec._xml.fast import writer as fast_writer
-from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, OpenEnum, PhoneNumber, xml_item
+from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, OpenEnum, PhoneNumber, PushData, xml_item
 from omni_codec.strategies import _LEAVES, from_type
 
 # --- A model with every kind of value and constraint ---------------------------------
@@ -80,7 +80,7 @@ TYPE_IDS = [cls.__name__ for cls in TYPES]
 # --- Breaking values, from the rules ---------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (hashed by identity: some values cannot be hashed)
 class Break:
     """A value for a field that breaks one of its rules.
 
@@ -99,6 +99,19 @@ class Break:
 
 class Text(str):
     """A str subclass: not a value any decoder produces."""
+
+
+class DayAhead(dt.tzinfo):
+    """A time zone whose offset ``datetime`` refuses (a day or more)."""
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(days=1)
+
+    def dst(self, when: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "ahead"
 
 
 class Other(OmniStruct, kw_only=True):
@@ -120,6 +133,9 @@ def breaks(value: ValueShape, current: Any, required: bool) -> Iterator[Break]:
         assert rule.low is not None and rule.high is not None
         yield Break("below the lower bound", rule.low - 1)
         yield Break("above the upper bound", rule.high + 1)
+        # Past Python's int-to-text limit: the message must not print it.
+        yield Break("an int of 4,401 digits", 10**4400)
+        yield Break("a negative int of 4,401 digits", -(10**4400))
         if rule.multiple_of is not None:
             off = next(n for n in range(rule.low, rule.high + 1) if n % rule.multiple_of)
             yield Break("not a multiple", off)
@@ -141,12 +157,16 @@ def breaks(value: ValueShape, current: Any, required: bool) -> Iterator[Break]:
         yield Break("naive datetime", dt.datetime(2015, 6, 4, 13, 1, 52))
         seconds = dt.timezone(dt.timedelta(hours=1, seconds=30))
         yield Break("offset with seconds", dt.datetime(2015, 6, 4, tzinfo=seconds), json_refused=False)
+        yield Break("an offset out of range", dt.datetime(2015, 6, 4, tzinfo=DayAhead()), json_refused=False)
     elif rule.kind is Kind.JSON:
         yield Break("a non-str key", {1: 2}, json_refused=False)  # msgspec writes it as "1"
         yield Break("a non-JSON value", {"a": [1, {1j}]}, ("a", 1), json_refused=False)
         yield Break("a tuple", {"a": (1, 2)}, ("a",), json_refused=False)
         yield Break("NaN", {"a": float("nan")}, ("a",), json_refused=False)
         yield Break("infinity", {"a": {"b": float("-inf")}}, ("a", "b"), json_refused=False)
+        # msgspec reads an integer of at most 4,300 characters, the sign included.
+        yield Break("an int of 4,301 digits", {"a": 10**4300}, ("a",), json_refused=False)
+        yield Break("a negative int of 4,300 digits", {"a": [-(10**4299)]}, ("a", 0), json_refused=False)
         for char in BAD_CHARACTERS:
             surrogate = 0xD800 <= ord(char) <= 0xDFFF
             yield Break(f"U+{ord(char):04X} in a key", {"k": {f"x{char}": 1}}, ("k",), not surrogate, True)
@@ -551,3 +571,56 @@ def test_a_plain_datetime_is_written_in_the_published_form_by_any_model() -> Non
         assert b"933000Z" not in json.Encoder(check=False).encode(value)
     with pytest.raises(ValueError, match="bad note"):  # the model's own rule still runs
         Checked(at=moment, note="bad")
+
+
+# --- Values no rule of a field describes ----------------------------------------------
+
+
+def _boxes(depth: int) -> omni_codec.OmniAdvancedRequest:
+    """An advanced request whose Line Flex bubble holds ``depth`` boxes, each in
+    the one before (the box is the model that may hold itself)."""
+    from omni_codec.models import (
+        BoxComponent, BoxLayout, BubbleFlexContainer, Direction, LineData, LineDataType, TextComponent,
+    )
+
+    box = BoxComponent(layout=BoxLayout.VERTICAL, contents=[TextComponent(text="hi")])
+    for _ in range(depth - 1):
+        box = BoxComponent(layout=BoxLayout.VERTICAL, contents=[box])
+    line = LineData(type=LineDataType.FLEX, alt_text="a", contents=BubbleFlexContainer(direction=Direction.LEFT_TO_RIGHT, body=box))
+    return omni_codec.OmniAdvancedRequest(
+        destinations=[omni_codec.Destination(to=omni_codec.To(phone_number="41793026727"))], line=line
+    )
+
+
+ALL_ENCODERS = [*ENCODERS, ("json unchecked", UNCHECKED.encode)]
+
+
+@pytest.mark.parametrize("how", ["nested past the stack", "holding itself"])
+@pytest.mark.parametrize("name, encode", ALL_ENCODERS, ids=[name for name, _ in ALL_ENCODERS])
+def test_a_value_too_deep_to_write_is_an_encode_error(how: str, name: str, encode: Callable[[Any], bytes]) -> None:
+    value = _boxes(sys.getrecursionlimit() if how == "nested past the stack" else 1)
+    if how == "holding itself":
+        body = value.line.contents.body  # type: ignore[union-attr]
+        body.contents.append(body)
+    with pytest.raises(EncodeError, match="nested too deeply"):
+        encode(value)
+
+
+def test_a_value_nested_as_deep_as_a_decoder_allows_is_written() -> None:
+    # The root, destinations' siblings... the boxes start at depth 5.
+    value = _boxes(40)
+    limits = omni_codec.Limits(max_depth=100)
+    assert json.decode(json.encode(value), type=type(value), limits=limits) == value
+    assert xml.decode(xml.encode(value), type=type(value), limits=limits) == value
+
+
+@pytest.mark.parametrize("number", [10**4300 - 1, -(10**4299) + 1, 0, -1], ids=["4300 digits", "-4299 digits", "0", "-1"])
+def test_free_form_integers_as_long_as_json_readers_take_are_written(number: int) -> None:
+    document = omni_codec.OmniAdvancedRequest(
+        destinations=[omni_codec.Destination(to=omni_codec.To(phone_number="41793026727"))],
+        push=PushData(custom_payload={"n": number, "in": [number]}),
+    )
+    for codec in (json, xml):
+        data = codec.encode(document)
+        assert codec.decode(data, type=omni_codec.OmniAdvancedRequest, strict=True) == document
+    xml.validate(xml.encode(document))

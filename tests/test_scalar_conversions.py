@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -369,6 +371,27 @@ def test_a_nul_in_a_text_is_not_taken_for_a_separator(texts: list[str]) -> None:
     assert outcome(datetimes, [joined])[0] == outcome(reference_parse_datetime, joined)[0] == (
         "value" if len(texts) == 1 else "refused"
     )
+
+
+# A column whose joined texts do not match is read text by text; the match that
+# says so must fail in one pass, however many fraction digits the texts carry (a
+# pattern that can split ``000000000`` between its parts in several ways tries
+# every split of every text before it fails). Run apart, so that a regression
+# fails the test instead of hanging the suite.
+_LONG_COLUMN = """
+from omni_codec._xml.fast.columns import datetimes
+texts = ["2020-01-01T00:00:00.000000000+0000"] * 60 + ["2020-01-01T00:00:00.000000000+00:0x"]
+try:
+    datetimes(texts)
+except Exception as error:
+    print(type(error).__name__)
+"""
+
+
+def test_a_column_with_long_fractions_that_does_not_match_is_refused() -> None:
+    result = subprocess.run([sys.executable, "-c", _LONG_COLUMN], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ScalarError"
 
 
 # --- Decimals ------------------------------------------------------------------------

@@ -199,9 +199,11 @@ def write(value: Any, *, pretty: bool = False, declaration: bool = False) -> byt
             return None
     try:
         pieces = write_root(value)
-    except (Miss, ScalarError, general.Unwritable, UnicodeEncodeError):  # not a value this path writes
-        # (ScalarError: a decimal or datetime that its formatting refuses;
-        # UnicodeEncodeError: a lone surrogate, which cannot be narrowed.)
+    except (Miss, ScalarError, general.Unwritable, UnicodeEncodeError, RecursionError):
+        # Not a value this path writes. (ScalarError: a decimal or datetime that
+        # its formatting refuses; UnicodeEncodeError: a lone surrogate, which
+        # cannot be narrowed; RecursionError: a value that holds itself or nests
+        # past the stack, which the general writer's check reports.)
         return None
     if pretty:
         # (Indented by the general writer's code, which reads the text itself.)
