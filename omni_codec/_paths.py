@@ -49,7 +49,8 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
     Free-form JSON content is addressed by its ``key`` attributes and positions,
     as the JSON form would address it; in the second dialect (SPEC section 5),
     by its element names, and a repeated name (an array) by its position among
-    its namesakes. A list item is counted among the items named either way.
+    its namesakes. A list item is counted among the items named either way; an
+    element in a list that is named as no item is addressed by the list's path.
     """
     chain = []
     node: etree._Element | None = element
@@ -65,6 +66,8 @@ def path_of(element: etree._Element, document: DocumentShape) -> list[str | int]
     for parent, node in zip(chain, chain[1:]):
         tag = node.tag if isinstance(node.tag, str) else "?"
         if item_name is not None:
+            if tag not in item_name:
+                break  # no item of the list: the list is where it stands
             segments.append(_position(parent, node, item_name))
             item_name = None
             if union is not None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._binding import DocumentShape, document_of
+from ._binding import DocumentShape, document_of, published_document_of
 from ._paths import join, path_of
 from ._xml.depth import exceeds
 from ._xml.parser import parse
@@ -63,17 +63,38 @@ def validate(
         entries: list[Any] = list(schema.error_log)  # type: ignore[call-overload]
     if valid:
         return
-    documents = [document_of(c) for c in DOCUMENT_TYPES if document_of(c).root == root.tag]
-    document = documents[0] if documents else None
-    errors = [_error(root, entry, document) for entry in (entries if all_errors else entries[:1])]
+    documents = _documents_by_root().get(root.tag, ())
+    errors = [_error(root, entry, documents) for entry in (entries if all_errors else entries[:1])]
     first = errors[0]
     first._others = tuple(errors[1:])
     raise first
 
 
-def _error(root: etree._Element, entry: Any, document: DocumentShape | None) -> ValidationError:
+@cache
+def _documents_by_root() -> dict[str, tuple[DocumentShape, ...]]:
+    """The document forms of every type by their root, in both dialects.
+
+    A root may stand for several types (``<request>`` for the simple and the
+    advanced request, ``<scenario>`` for a scenario and the request that
+    creates one), whose XSD element takes the fields of each.
+    """
+    found: dict[str, list[DocumentShape]] = {}
+    for cls in DOCUMENT_TYPES:
+        for document in (document_of(cls), published_document_of(cls)):
+            if document is not None:
+                found.setdefault(document.root, []).append(document)
+    return {root: tuple(documents) for root, documents in found.items()}
+
+
+def _error(root: etree._Element, entry: Any, documents: tuple[DocumentShape, ...]) -> ValidationError:
     element = _element_of(root, entry)
-    path = join(path_of(element, document)) if document is not None and element is not None else "$"
+    path = "$"
+    if element is not None and documents:
+        # The path in the terms of the type that knows the element deepest: a
+        # type stops at the first element it has no field for.
+        paths = [path_of(element, document) for document in documents]
+        deepest: list[str | int] = max(paths, key=len)
+        path = join(deepest)
     message = " ".join(entry.message.removeprefix("Element ").split())
     if len(message) > 300:  # libxml2 quotes the offending value whole
         message = message[:297] + "..."
