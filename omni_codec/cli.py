@@ -12,7 +12,8 @@ Written for people used to xmllint and xmlschema: many files per run (``-`` is
 standard input), one result per document, errors as ``FILE:LINE:COLUMN: message
 (path)``, and an exit status that says what happened (see :data:`EXIT_OK` and the
 others below). Nothing but the codec's own messages reaches the terminal: no
-traceback, whatever the input, on Ctrl-C or when the reader of the output goes away.
+traceback, whatever the input, on Ctrl-C, when the reader of the output goes away
+or when the output cannot be written.
 
 How ``validate`` judges a document (the same rule for both formats):
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -54,7 +56,8 @@ EXIT_OK = 0
 #: XML, an unknown root element, over a limit, or not writable in the other format.
 EXIT_INVALID = 1
 #: The command line was wrong: an unknown option, type or endpoint, conflicting
-#: options, a file that cannot be read, or a document whose type cannot be chosen.
+#: options, a file that cannot be read or written, or a document whose type cannot
+#: be chosen.
 EXIT_USAGE = 2
 #: Interrupted (Ctrl-C), as a shell reports a command ended by SIGINT.
 EXIT_INTERRUPTED = 130
@@ -64,6 +67,7 @@ EXIT_PIPE = 141
 _TYPES = {cls.__name__.lower(): cls for cls in DOCUMENT_TYPES}
 _TYPE_NAMES = ", ".join(cls.__name__ for cls in DOCUMENT_TYPES)
 _STDIN = "<stdin>"
+_STDOUT = "<stdout>"
 _EPILOG = """\
 exit status: 0 every document valid; 1 any document invalid (malformed, wrong
 shape, empty, neither JSON nor XML, unknown root, over a limit); 2 usage error;
@@ -73,6 +77,11 @@ shape, empty, neither JSON nor XML, unknown root, over a limit); 2 usage error;
 
 class UsageError(Exception):
     """A problem with the command line rather than with the payload."""
+
+
+class OutputError(UsageError):
+    """The output cannot be written (a full disk, a closed standard output): the
+    run stops, as there is nowhere to put what follows."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,19 +99,65 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.files += extra
         elif extra:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
-        return int(args.run(args))
+        status = int(args.run(args))
+        _flush_stdout()  # (a failure reported here, not by the interpreter at exit)
+        return status
     except KeyboardInterrupt:
-        print(file=sys.stderr)
+        _say("", sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # Python would report the failed flush of stdout at exit; point it at
-        # nothing so that the interpreter leaves quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_PIPE
     except UsageError as exc:
-        print(f"omni-codec: {exc}", file=sys.stderr)
+        if isinstance(exc, OutputError):
+            _silence_stdout()
+        _say(f"omni-codec: {exc}", sys.stderr)
         return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nothing, so that the interpreter's own flush of
+    what is left when it exits cannot fail again (and print a traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no standard output to point
+        pass
+
+
+def _say(text: str, stream: Any) -> None:
+    """Print ``text`` on ``stream`` (nothing if it is closed), characters its
+    encoding lacks written as backslash escapes: a file name is never a reason
+    to fail. Standard output that cannot be written stops the run; standard
+    error that cannot be written leaves nowhere to say so."""
+    if stream is None:
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        print(text.encode(encoding, "backslashreplace").decode(encoding), file=stream)
+    except BrokenPipeError:
+        if stream is sys.stdout:
+            raise
+    except OSError as exc:
+        if stream is sys.stdout:
+            raise OutputError(f"cannot write {_STDOUT}: {exc.strerror or exc}") from None
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {_STDOUT}: {exc.strerror or exc}") from None
+
+
+def _shown(name: str) -> str:
+    """A file name as the user gave it, its bytes that are not text (kept by
+    Python as lone surrogates) shown as ``\\xNN``."""
+    return os.fsencode(name).decode(sys.getfilesystemencoding(), "backslashreplace")
 
 
 # --------------------------------------------------------------------------- options
@@ -273,7 +328,7 @@ class _Run:
 
     def documents(self) -> Iterator[_Document]:
         for name in self.args.files or ["-"]:
-            shown = _STDIN if name == "-" else name
+            shown = _STDIN if name == "-" else _shown(name)
             try:
                 # JSON Lines: max_bytes bounds each record, not the file.
                 data = _read(name, None if self.args.jsonl else self.limits)
@@ -316,11 +371,13 @@ class _Run:
         message = getattr(exc, "message", str(exc))
         path = getattr(exc, "path", None)
         located = f"{message} ({path})" if path is not None else message
-        print(f"{doc.where(line, column)}: {prefix}{located}", file=sys.stderr)
+        _say(f"{doc.where(line, column)}: {prefix}{located}", sys.stderr)
 
 
 def _read(name: str, limits: Limits | None) -> bytes:
     if name == "-":
+        if sys.stdin is None:
+            raise OSError(errno.EBADF, "standard input is closed")
         stream: IO[bytes] = sys.stdin.buffer
         return stream.read()
     with open(name, "rb") as file:
@@ -425,7 +482,7 @@ def _convert(args: argparse.Namespace) -> int:
     run = _Run(args)
     if args.jsonl and args.pretty:
         raise UsageError("--pretty writes several lines per document; it cannot go with --jsonl")
-    out = _open_output(args.output, args.files)
+    out = _Output(args.output, args.files or ["-"])
     try:
         for doc in run.documents():
             try:
@@ -434,16 +491,18 @@ def _convert(args: argparse.Namespace) -> int:
                     names = " or ".join(c.__name__ for c in candidates)
                     raise UsageError(f"{doc.where()}: <{_xml_root(doc.data, run.limits)}> may be {names}; "
                                      "give --type or --endpoint")
-                out.write(_converted(args, doc, xml_input, candidates[0], run.limits))
-                out.flush()
+                converted = _converted(args, doc, xml_input, candidates[0], run.limits)
+            except OutputError:
+                raise
             except UsageError as exc:
-                print(f"omni-codec: {exc}", file=sys.stderr)
+                _say(f"omni-codec: {exc}", sys.stderr)
                 run.fail(EXIT_USAGE)
             except CodecError as exc:
                 run.report(doc, exc)
+            else:
+                out.write(converted)
     finally:
-        if out is not sys.stdout.buffer:
-            out.close()
+        out.close()
     return run.status
 
 
@@ -463,16 +522,54 @@ def _converted(args: argparse.Namespace, doc: _Document, xml_input: bool, cls: t
     return out + b"\n"
 
 
-def _open_output(name: str | None, inputs: Sequence[str]) -> IO[bytes]:
-    if name is None or name == "-":
+class _Output:
+    """Where the output goes: standard output, or the file ``-o`` names, which
+    is opened at the first write, so that a run that writes nothing (every
+    input refused) leaves it as it was. A failure to write stops the run with
+    an :class:`OutputError`."""
+
+    def __init__(self, name: str | None, inputs: Sequence[str]) -> None:
+        self.name = None if name == "-" else name
+        self.shown = _STDOUT if self.name is None else _shown(self.name)
+        self._file: IO[bytes] | None = None
+        if self.name is not None and os.path.exists(self.name):
+            if any(_same_file(given, self.name) for given in inputs):
+                raise UsageError(f"the output {self.shown} is also an input")
+
+    def write(self, data: bytes) -> None:
+        try:
+            if self._file is None:
+                self._file = self._open()
+            self._file.write(data)
+            self._file.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.shown}: {exc.strerror or exc}") from None
+
+    def close(self) -> None:
+        if self._file is not None and self.name is not None:
+            try:
+                self._file.close()
+            except OSError as exc:
+                raise OutputError(f"cannot write {self.shown}: {exc.strerror or exc}") from None
+
+    def _open(self) -> IO[bytes]:
+        if self.name is not None:
+            return open(self.name, "wb")
+        if sys.stdout is None:
+            raise OSError(errno.EBADF, "standard output is closed")
         return sys.stdout.buffer
-    for given in inputs:
-        if given != "-" and os.path.exists(given) and os.path.exists(name) and os.path.samefile(given, name):
-            raise UsageError(f"the output {name} is also an input")
+
+
+def _same_file(given: str, name: str) -> bool:
+    """Whether the input ``given`` (``-``: standard input) is the file ``name``."""
     try:
-        return open(name, "wb")
-    except OSError as exc:
-        raise UsageError(f"cannot write {name}: {exc.strerror or exc}") from None
+        if given == "-":
+            return sys.stdin is not None and os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(name))
+        return os.path.exists(given) and os.path.samefile(given, name)
+    except (OSError, ValueError):  # a closed or unusual standard input: not the file
+        return False
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -486,13 +583,13 @@ def _validate(args: argparse.Namespace) -> int:
             xml_input, candidates = _prepare(run, doc)
             valid = _judge(run, doc, xml_input, candidates)
         except UsageError as exc:
-            print(f"omni-codec: {exc}", file=sys.stderr)
+            _say(f"omni-codec: {exc}", sys.stderr)
             run.fail(EXIT_USAGE)
         except CodecError as exc:
             run.report(doc, exc)
         counts[valid] += 1
     if sum(counts) > 1 and not args.quiet:
-        print(f"{counts[1]} valid, {counts[0]} not valid", file=sys.stderr)
+        _say(f"{counts[1]} valid, {counts[0]} not valid", sys.stderr)
     return run.status
 
 
@@ -517,7 +614,7 @@ def _judge(run: _Run, doc: _Document, xml_input: bool, candidates: list[type[Any
             accepted.append(cls.__name__)
     if accepted:
         if not args.quiet:
-            print(f"{doc.where()}: valid {' and '.join(accepted)} ({'XML' if xml_input else 'JSON'})")
+            _say(f"{doc.where()}: valid {' and '.join(accepted)} ({'XML' if xml_input else 'JSON'})", sys.stdout)
         return True
     if len(errors) == 1:
         raise errors[0][1]
@@ -533,13 +630,11 @@ def _schema(args: argparse.Namespace) -> int:
         path = xsd_path()
     else:
         path = json_schema_path(_named_type(args.type) if args.type else None)
-    out = _open_output(args.output, [])
+    out = _Output(args.output, [])
     try:
         out.write(path.read_bytes())
-        out.flush()
     finally:
-        if out is not sys.stdout.buffer:
-            out.close()
+        out.close()
     return EXIT_OK
 
 

@@ -446,6 +446,90 @@ def test_a_closed_output_pipe_ends_quietly() -> None:
     assert stderr == b""
 
 
+
+# ------------------------------------------------------------------- where output cannot go
+
+
+def in_shell(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``script`` run by ``sh`` with ``$0`` the interpreter and ``$1``... ``args``:
+    for redirections that ``subprocess`` cannot make (a closed descriptor)."""
+    return subprocess.run(["sh", "-c", script, sys.executable, *args], capture_output=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def assert_one_message(result: subprocess.CompletedProcess[bytes], words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("omni-codec: ") and words in lines[0], lines
+
+
+NO_ROOM = "/dev/full"  # a device every write to fails with ENOSPC (Linux, the BSDs)
+
+
+@pytest.mark.skipif(not os.path.exists(NO_ROOM), reason="the system has no device that refuses writes")
+@pytest.mark.parametrize("command", [
+    f'"$0" -m omni_codec convert "$1" -o {NO_ROOM}',
+    f'"$0" -m omni_codec convert "$1" > {NO_ROOM}',
+    f'"$0" -m omni_codec validate "$1" > {NO_ROOM}',
+    f'"$0" -m omni_codec schema > {NO_ROOM}',
+    f'"$0" -m omni_codec schema -o {NO_ROOM}',
+])
+def test_an_output_that_cannot_be_written_is_one_message_and_status_two(command: str) -> None:
+    assert_one_message(in_shell(command, str(RESPONSE_XML)), "cannot write")
+
+
+@pytest.mark.parametrize("command, words", [
+    ('"$0" -m omni_codec convert "$1" >&-', "cannot write <stdout>"),
+    ('"$0" -m omni_codec schema >&-', "cannot write <stdout>"),
+    ('"$0" -m omni_codec validate --type OmniResponse <&-', "cannot read <stdin>"),
+])
+def test_a_closed_standard_stream_is_one_message_and_status_two(command: str, words: str) -> None:
+    assert_one_message(in_shell(command, str(RESPONSE_XML)), words)
+
+
+def test_validate_with_standard_output_closed_still_says_whether_valid() -> None:
+    result = in_shell('"$0" -m omni_codec validate "$1" >&-', str(MALFORMED_XML))
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("given", [["-"], []], ids=["dash", "no files"])
+def test_convert_refuses_to_overwrite_its_standard_input(tmp_path: Path, given: list[str]) -> None:
+    target = tmp_path / "response.xml"
+    target.write_bytes(RESPONSE_XML.read_bytes())
+    with target.open("rb") as stdin:
+        result = subprocess.run([sys.executable, "-m", "omni_codec", "convert", "-o", str(target), *given],
+                                stdin=stdin, capture_output=True, timeout=120)
+    assert_one_message(result, "is also an input")
+    assert target.read_bytes() == RESPONSE_XML.read_bytes()
+
+
+def test_an_output_file_is_left_as_it_was_when_nothing_converts(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"kept")
+    result = run("convert", "-o", str(target), str(MALFORMED_XML))
+    assert result.returncode == 1
+    assert target.read_bytes() == b"kept"
+    assert not (tmp_path / "new.json").exists()
+    assert run("convert", "-o", str(tmp_path / "new.json"), str(MALFORMED_XML)).returncode == 1
+    assert not (tmp_path / "new.json").exists()
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "utf-8"])
+def test_file_names_any_terminal_cannot_show_are_escaped(tmp_path: Path, encoding: str) -> None:
+    names = [os.fsdecode(b"\xfe.xml"), "caf\u00e9.xml"]
+    for name in names:
+        (tmp_path / name).write_bytes(RESPONSE_XML.read_bytes())
+    (tmp_path / "broken\u00e9.xml").write_bytes(MALFORMED_XML.read_bytes())
+    result = subprocess.run([sys.executable, "-m", "omni_codec", "validate", *names, "broken\u00e9.xml"],
+                            capture_output=True, timeout=120, cwd=tmp_path,
+                            env={**os.environ, "PYTHONIOENCODING": encoding})
+    assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
+    shown = result.stdout.decode(encoding).splitlines()
+    assert shown[0] == "\\xfe.xml: valid OmniResponse (XML)"
+    assert shown[1] == ("caf\\xe9.xml" if encoding == "ascii" else "caf\u00e9.xml") + ": valid OmniResponse (XML)"
+    assert result.stderr.decode(encoding).startswith("broken\\xe9.xml:" if encoding == "ascii" else "broken\u00e9.xml:")
+
+
 # ------------------------------------------------------------------- schemas
 
 
