@@ -23,9 +23,10 @@ class Limits:
 
     The defaults were chosen against the largest payloads the API sees: a bulk
     request or response of 100,000 destinations is about 45 MB of XML (less as
-    JSON), well inside ``max_bytes``; the deepest OMNI type nests seven levels, and
-    free-form JSON objects (push payloads, template data) are given room up to
-    ``max_depth``.
+    JSON), well inside ``max_bytes``; the OMNI types nest a few levels, but for a
+    Line Flex box, which may hold boxes, and free-form JSON objects (push payloads,
+    template data): both are given room up to ``max_depth``. (The encoders write
+    any nesting Python's stack allows; one beyond it is an ``EncodeError``.)
 
     Each limit is a positive ``int``; anything else is refused here, when the
     limits are made, rather than failing in the middle of a decode.
