@@ -80,7 +80,7 @@ TYPE_IDS = [cls.__name__ for cls in TYPES]
 # --- Breaking values, from the rules ---------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)  # (hashed by identity: some values cannot be hashed)
+@dataclass(frozen=True, eq=False, repr=False)  # (hashed by identity: some values cannot be hashed)
 class Break:
     """A value for a field that breaks one of its rules.
 
@@ -95,6 +95,11 @@ class Break:
     below: tuple[str | int, ...] = ()
     json_refused: bool = True
     character: bool = False  # left by the fast check to its caller's bulk search
+
+    def __repr__(self) -> str:
+        # Named by what it breaks: the value itself may have no repr (an int too long
+        # to print), and a failing example must still be reported.
+        return f"Break({self.what!r}, below={self.below!r})"
 
 
 class Text(str):
