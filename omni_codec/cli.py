@@ -320,7 +320,7 @@ class _Run:
         self.status = EXIT_OK
         self.limits = _limits(args)
         self.fixed_type = _fixed_type(args)
-        if args.response and not args.endpoint:
+        if args.response and args.endpoint is None:
             raise UsageError("--response needs --endpoint")
 
     def fail(self, status: int) -> None:
@@ -397,9 +397,10 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _fixed_type(args: argparse.Namespace) -> type[Any] | None:
-    if args.type:
+    # (An empty --type or --endpoint is given, and unknown: not left out.)
+    if args.type is not None:
         return _named_type(args.type)
-    if args.endpoint:
+    if args.endpoint is not None:
         return _endpoint_type(args.endpoint, args.response)
     return None
 
@@ -625,11 +626,11 @@ def _judge(run: _Run, doc: _Document, xml_input: bool, candidates: list[type[Any
 
 def _schema(args: argparse.Namespace) -> int:
     if args.format == "xsd":
-        if args.type:
+        if args.type is not None:
             raise UsageError("the XSD describes every type; --type goes with --format json-schema")
         path = xsd_path()
     else:
-        path = json_schema_path(_named_type(args.type) if args.type else None)
+        path = json_schema_path(None if args.type is None else _named_type(args.type))
     out = _Output(args.output, [])
     try:
         out.write(path.read_bytes())

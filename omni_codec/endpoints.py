@@ -185,8 +185,10 @@ def endpoint_for(method: str, path: str) -> Endpoint | None:
     parameters (``/omni/1/scenarios/ABC``); a webhook is found by its name
     (``("POST", "receive-omni-failover-message-delivery-reports")``). Returns the
     :class:`Endpoint`, or None for a call that is not an OMNI endpoint. Raises
-    nothing.
+    TypeError only for a ``method`` or ``path`` that is not a ``str``.
     """
+    if not isinstance(method, str) or not isinstance(path, str):
+        raise TypeError(f"method and path must be str, got {type(method).__name__} and {type(path).__name__}")
     path = path.split("?", 1)[0]
     for endpoint, pattern in _PATTERNS:
         if endpoint.method == method.upper() and pattern.fullmatch(path):

@@ -390,6 +390,25 @@ def test_usage_messages_help_the_user() -> None:
     assert b"needs --endpoint" in run("convert", "--type", "OmniResponse", "--response", str(RESPONSE_JSON)).stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("convert", "--type", "", str(RESPONSE_JSON)),
+        ("convert", "--endpoint", "", str(RESPONSE_JSON)),
+        ("validate", "--type", "", str(RESPONSE_JSON)),
+        ("schema", "--format", "json-schema", "--type", ""),
+        ("schema", "--format", "xsd", "--type", ""),
+    ],
+)
+def test_an_empty_type_or_endpoint_is_refused_not_ignored(args: tuple[str, ...]) -> None:
+    # An empty value (an unset shell variable, say) is a mistake to report, not a
+    # request to guess the type or to print every type's schema.
+    result = run(*args)
+    assert result.returncode == 2, result.stdout[:200]
+    assert result.stdout == b""
+    assert b"unknown type ''" in result.stderr or b"unknown endpoint ''" in result.stderr or b"--type goes with" in result.stderr
+
+
 def test_the_endpoint_options_choose_the_type() -> None:
     by_endpoint = run("convert", "--endpoint", "POST /omni/1/advanced", str(SIMPLE_XML))
     assert by_endpoint.returncode == 0, by_endpoint.stderr

@@ -150,6 +150,12 @@ def test_unknown_endpoints(method: str, path: str) -> None:
     assert endpoint_for(method, path) is None
 
 
+@pytest.mark.parametrize(("method", "path"), [(None, "/omni/1/text"), ("POST", None), ("POST", b"/omni/1/text"), (b"POST", "/x")])
+def test_a_method_or_path_that_is_no_str_is_a_type_error(method: object, path: object) -> None:
+    with pytest.raises(TypeError, match="must be str"):
+        endpoint_for(method, path)  # type: ignore[arg-type]
+
+
 def test_every_endpoint_is_reachable_by_its_own_path() -> None:
     for endpoint in ENDPOINTS:
         assert endpoint_for(endpoint.method, endpoint.path.replace("{", "").replace("}", "")) == endpoint
