@@ -24,13 +24,14 @@ from ._checks import fast_check, find_problem
 from ._decoders import DecoderCache
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._input import json_input
+from ._json_duplicates import repeated_member
 from ._json_errors import malformed, not_unicode, null_where_required
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
 from ._walk import check_limits, limit_plan, path_to, strict_shadow
 from ._xml.chars import has_noncharacter_text, json_has_escape, json_may_hold_non_char
-from .errors import CodecError, EncodeError, ValidationError
+from .errors import CodecError, DecodeError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Decoder", "Encoder", "decode", "encode"]
@@ -150,7 +151,9 @@ class Decoder(Generic[T]):
             raise not_unicode(exc, data) from None
         if self._plan:
             check_limits(value, self._plan, limits)
-        if noncharacter or json_has_escape(data):
+        escaped = json_has_escape(data)
+        self._refuse_repeated_members(data, value, escaped)
+        if noncharacter or escaped:
             # SPEC section 6: JSON accepts only what XML can carry.
             problem = find_problem(value)
             if problem is not None:
@@ -158,6 +161,19 @@ class Decoder(Generic[T]):
         if self._strict:
             self._reject_unknown_keys(data)
         return value
+
+    def _refuse_repeated_members(self, data: bytes | str, value: Any, escaped: bool) -> None:
+        try:
+            path = repeated_member(data, value, escaped=escaped)
+        except RecursionError:
+            raise self._limits.depth_error() from None
+        except ValueError as exc:  # msgspec read what the standard library's parser cannot
+            raise DecodeError(f"Malformed JSON: {exc}") from None
+        if path is not None:
+            raise ValidationError(
+                f"Member `{path[-1]}` appears more than once in its object",
+                path=join(path),
+            )
 
     def _reject_unknown_keys(self, data: bytes | bytearray | memoryview | str) -> None:
         try:

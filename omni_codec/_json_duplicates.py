@@ -1,0 +1,162 @@
+"""A JSON object that names a member twice is refused, not read as "last one wins".
+
+RFC 8259 (section 4) leaves a reader free to keep either value of a name given twice,
+and msgspec keeps the last without a word. The XML decoders refuse a field given
+twice; the JSON decoder refuses a repeated name in any object of the document, for
+the same reason: keeping one of two values hides the sender's bug, and two readers of
+one document (say, a gateway that checks the first value and a service that uses the
+last) would each see a different message.
+
+msgspec cannot report a repeated name, so this module finds them after msgspec has
+decoded the document. Its cost is kept off the common document by a proof that needs
+no second parse. Re-encoding the decoded value writes the members it kept: when that
+is the document itself (a compact document in the models' order, as this codec and
+msgspec write one), nothing was lost. Otherwise the colons are counted: every member
+of a JSON object is followed by exactly one colon outside any string, so a document's
+colons are its members' plus those inside its strings, and the re-encoding has the
+same strings; when the two texts have as many colons, no member was lost, so none was
+repeated. (This holds as long as no string in the document is written with a
+``\\u`` escape, which could spell a colon or a name another way; nothing the
+decoder converts gains a colon: a datetime has two or three, and is written with
+two; and the re-encoding adds no member: a tagged Struct that stands alone, not in a
+union, may come without its discriminator, which the encoder writes, so a value that
+holds one is not proved this way.) A document whose count differs (it has members the type does not keep,
+explicit nulls, or a repeated name) or that has a ``\\u`` escape is parsed again by
+the standard library's ``json``, whose ``object_pairs_hook`` is shown every member,
+to find the first repeated name or to show there is none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import msgspec
+
+from ._binding import Kind, StructShape, shape_of
+from ._hooks import enc_hook
+
+__all__ = ["repeated_member"]
+
+_ENCODER = msgspec.json.Encoder(enc_hook=enc_hook, decimal_format="number")
+
+
+def repeated_member(data: bytes | str, value: Any, *, escaped: bool) -> list[str | int] | None:
+    """The path of the first member of ``data`` whose name its object already gave,
+    or None when every object names each member once.
+
+    ``value`` is what msgspec decoded from ``data``; ``escaped`` says whether
+    ``data`` may hold a ``\\u`` escape (a cheap test that may say yes wrongly, never
+    no wrongly). Raises RecursionError for an object nested deeper than the standard
+    library's parser can follow, and ValueError for a text it does not read as JSON.
+    """
+    if _members_all_kept(data, value, escaped, _added_discriminators(type(value))):
+        return None
+    tree = json.loads(
+        data,
+        object_pairs_hook=_Members,
+        # Numbers are not needed, and not converting them spares an int of many digits.
+        parse_int=_ignore,
+        parse_float=_ignore,
+        parse_constant=_ignore,
+    )
+    return _first_repeat(tree)
+
+
+def _members_all_kept(data: bytes | str, value: Any, escaped: bool, added: tuple[bytes, ...]) -> bool:
+    """The proof of the module docstring: True only if no member of ``data`` was lost.
+
+    ``added`` are the discriminators the encoder may write that ``data`` may lack.
+    """
+    try:
+        written = _ENCODER.encode(value)
+    except Exception:  # noqa: BLE001  (a value msgspec decoded but cannot write: parse again)
+        return False
+    # The same text: nothing lost, whatever it holds (a compact document written in
+    # the models' order, as this codec and msgspec write it).
+    if written == data:
+        return True
+    if escaped or any(member in written for member in added):
+        return False
+    if isinstance(data, str):
+        return written.count(b":") == data.count(":")
+    return written.count(b":") == data.count(b":")
+
+
+def _added_discriminators(cls: type[msgspec.Struct]) -> tuple[bytes, ...]:
+    """The discriminator members, as the encoder writes them, of the tagged Structs
+    that may stand alone in a value of ``cls``: there the input may leave them out."""
+    known = _ADDED.get(cls)
+    if known is None:
+        known = _ADDED[cls] = _find_added_discriminators(cls)
+    return known
+
+
+_ADDED: dict[type[msgspec.Struct], tuple[bytes, ...]] = {}
+
+
+def _find_added_discriminators(cls: type[msgspec.Struct]) -> tuple[bytes, ...]:
+    root = shape_of(cls)
+    found: set[bytes] = set()
+    if root.tag_field is not None:  # (a tagged Struct decoded on its own)
+        found.add(msgspec.json.encode(root.tag_field) + b":" + msgspec.json.encode(root.tag))
+    done: set[type[msgspec.Struct]] = set()
+    pending: list[StructShape] = [root]
+    while pending:
+        shape = pending.pop()
+        if shape.cls in done:
+            continue
+        done.add(shape.cls)
+        for field in shape.fields:
+            value = field.value
+            while value.kind is Kind.LIST and value.item is not None:
+                value = value.item
+            if value.kind is Kind.STRUCT:
+                members = [value.struct]
+            elif value.kind is Kind.UNION:
+                members = [shape_of(member) for member in value.variant_types]
+            else:
+                continue
+            if len(members) == 1 and members[0].tag_field is not None:
+                # (msgspec reads a union of one member without its discriminator.)
+                alone = members[0]
+                found.add(msgspec.json.encode(alone.tag_field) + b":" + msgspec.json.encode(alone.tag))
+            pending.extend(members)
+    return tuple(sorted(found))
+
+
+class _Members(list[tuple[str, Any]]):
+    """A JSON object as the list of its members, in document order, repeats kept."""
+
+
+def _ignore(text: str) -> None:
+    return None
+
+
+def _first_repeat(tree: Any) -> list[str | int] | None:
+    # In document order, without recursion: a name is met before its value, and
+    # the path names the first repeated name a reader of the text meets.
+    stack: list[tuple[list[str | int], Iterator[tuple[Any, Any]]]] = [([], iter([(None, tree)]))]
+    seen: list[set[str] | None] = [None]
+    while stack:
+        path, members = stack[-1]
+        names = seen[-1]
+        for key, node in members:
+            if names is not None:
+                if key in names:
+                    return [*path, key]
+                names.add(key)
+            where = path if key is None else [*path, key]
+            if isinstance(node, _Members):
+                stack.append((where, iter(node)))
+                seen.append(set())
+                break
+            if isinstance(node, list):
+                stack.append((where, iter(enumerate(node))))
+                seen.append(None)
+                break
+        else:
+            stack.pop()
+            seen.pop()
+    return None
