@@ -19,10 +19,18 @@ from typing import Any
 
 import msgspec
 
-from ._paths import split
+from ._paths import join, split
 from .errors import DecodeError, ValidationError
 
-__all__ = ["UTF8_BOM", "locate", "malformed", "not_unicode", "null_where_required", "position"]
+__all__ = [
+    "UTF8_BOM",
+    "locate",
+    "malformed",
+    "not_unicode",
+    "null_where_required",
+    "position",
+    "repeated_member_error",
+]
 
 #: The UTF-8 byte order mark, accepted (and skipped) at the start of JSON bytes,
 #: as the XML parser accepts it.
@@ -121,6 +129,53 @@ def locate(data: bytes, path: str) -> int | None:
             token = found
         return token.start()
     except (StopIteration, ValueError):
+        return None
+
+
+def repeated_member_error(data: bytes | str, segments: list[str | int]) -> ValidationError:
+    """The error for the member at ``segments`` whose name its object gave before,
+    with the line and column of the second name (the path alone names both)."""
+    text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    *parent, name = segments
+    line = column = None
+    offset = _second_name(text, parent, name)
+    if offset is not None:
+        line, column = position(text, offset)
+    return ValidationError(
+        f"Member `{name}` appears more than once in its object", path=join(segments), line=line, column=column
+    )
+
+
+def _second_name(data: bytes, parent: list[str | int], name: str | int) -> int | None:
+    tokens = _TOKEN.finditer(data)
+    try:
+        token = next(tokens)
+        for segment in parent:
+            opening = token.group()
+            if isinstance(segment, int) and opening == b"[":
+                found = _enter_array(tokens, segment)
+            elif isinstance(segment, str) and opening == b"{":
+                found = _enter_object(tokens, segment)
+            else:
+                return None
+            if found is None:
+                return None
+            token = found
+        if token.group() != b"{":
+            return None
+        seen = False
+        while True:
+            key = next(tokens)
+            if key.group() == b"}" or next(tokens).group() != b":":
+                return None
+            if msgspec.json.decode(key.group()) == name:
+                if seen:
+                    return key.start()
+                seen = True
+            _skip(tokens, next(tokens))
+            if next(tokens).group() == b"}":
+                return None
+    except (StopIteration, ValueError, msgspec.DecodeError):
         return None
 
 

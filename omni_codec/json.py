@@ -25,7 +25,7 @@ from ._decoders import DecoderCache
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._input import json_input
 from ._json_duplicates import repeated_member
-from ._json_errors import malformed, not_unicode, null_where_required
+from ._json_errors import malformed, not_unicode, null_where_required, repeated_member_error
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
@@ -170,10 +170,7 @@ class Decoder(Generic[T]):
         except ValueError as exc:  # msgspec read what the standard library's parser cannot
             raise DecodeError(f"Malformed JSON: {exc}") from None
         if path is not None:
-            raise ValidationError(
-                f"Member `{path[-1]}` appears more than once in its object",
-                path=join(path),
-            )
+            raise repeated_member_error(data, path)
 
     def _reject_unknown_keys(self, data: bytes | bytearray | memoryview | str) -> None:
         try:

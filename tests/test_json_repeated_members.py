@@ -117,11 +117,16 @@ def test_a_member_given_twice_in_any_object_is_refused_at_its_path(cls: type, st
                 data.draw(st.integers(0, len(target)), label="at"),
                 (name, parse(msgspec.json.encode(data.draw(json_values(), label="unknown value")))),
             )
-    text = write(tree, space=data.draw(SPACES, label="space"), escape_colons=data.draw(st.booleans()))
+    escape_colons = data.draw(st.booleans(), label="colons as escapes")
+    text = write(tree, space=data.draw(SPACES, label="space"), escape_colons=escape_colons)
     with pytest.raises(ValidationError) as caught:
         omni_codec.json.decode(text.encode(), type=cls, strict=strict)
-    assert caught.value.path == join([*path, name])
-    assert "more than once" in str(caught.value)
+    error = caught.value
+    assert error.path == join([*path, name])
+    assert "more than once" in str(error)
+    # Located at a name written as the repeated one (the path alone names both).
+    assert error.line is not None and error.column is not None
+    assert text.split("\n")[error.line - 1][error.column - 1 :].startswith(_string(name, escape_colons))
 
 
 @pytest.mark.parametrize("cls", DOCUMENT_TYPES, ids=TYPE_IDS)
@@ -159,6 +164,8 @@ def test_two_values_for_one_field_are_refused_not_resolved(data: type) -> None:
     with pytest.raises(ValidationError, match=r"Member `messageId` appears more than once") as caught:
         omni_codec.json.decode(document, type=OmniResponse)
     assert caught.value.path == "$.messages[0].messageId"
+    # The second name, not the first: where the sender's mistake is.
+    assert (caught.value.line, caught.value.column) == (1, text.rindex('"messageId"') + 1)
 
 
 def test_a_name_spelled_with_an_escape_is_the_same_name() -> None:
