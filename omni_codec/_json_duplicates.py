@@ -69,19 +69,21 @@ def _members_all_kept(data: bytes | str, value: Any, escaped: bool, added: tuple
 
     ``added`` are the discriminators the encoder may write that ``data`` may lack.
     """
+    # Written into a buffer of the input's size, which msgspec fits to what it wrote:
+    # the usual re-encoding has that size, and the buffer is not grown while held.
+    written = bytearray(len(data))
     try:
-        written = _ENCODER.encode(value)
+        _ENCODER.encode_into(value, written)
     except Exception:  # noqa: BLE001  (a value msgspec decoded but cannot write: parse again)
         return False
     # The same text: nothing lost, whatever it holds (a compact document written in
     # the models' order, as this codec and msgspec write it).
-    if written == data:
+    if isinstance(data, bytes) and written == data:
         return True
     if escaped or any(member in written for member in added):
         return False
-    if isinstance(data, str):
-        return written.count(b":") == data.count(":")
-    return written.count(b":") == data.count(b":")
+    colons = data.count(":") if isinstance(data, str) else data.count(b":")
+    return written.count(b":") == colons
 
 
 def _added_discriminators(cls: type[msgspec.Struct]) -> tuple[bytes, ...]:
