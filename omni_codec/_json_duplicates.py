@@ -15,13 +15,18 @@ msgspec write one), nothing was lost. Otherwise the colons are counted: every me
 of a JSON object is followed by exactly one colon outside any string, so a document's
 colons are its members' plus those inside its strings, and the re-encoding has the
 same strings; when the two texts have as many colons, no member was lost, so none was
-repeated. (This holds as long as no string in the document is written with a
-``\\u`` escape, which could spell a colon or a name another way; nothing the
-decoder converts gains a colon: a datetime has two or three, and is written with
-two; and the re-encoding adds no member: a tagged Struct that stands alone, not in a
-union, may come without its discriminator, which the encoder writes, so a value that
-holds one is not proved this way.) A document whose count differs (it has members the type does not keep,
-explicit nulls, or a repeated name) or that has a ``\\u`` escape is parsed again by
+repeated. This holds as long as
+
+- no string of the document is written with a ``\\u`` escape, which could spell a
+  colon, or a name another way;
+- nothing the decoder converts gains a colon (a datetime has two or three, and is
+  written with two);
+- the re-encoding adds no member: a tagged Struct that stands alone, not in a union,
+  may come without its discriminator, which the encoder writes, so a value that holds
+  one is not proved this way.
+
+A document whose count differs (it has members the type does not keep, explicit
+nulls, or a repeated name), or that may hold a ``\\u`` escape, is parsed again by
 the standard library's ``json``, whose ``object_pairs_hook`` is shown every member,
 to find the first repeated name or to show there is none.
 """

@@ -41,13 +41,14 @@ def parse(text: bytes) -> Any:
 
 
 def write(node: Any, *, space: str = "", escape_colons: bool = False) -> str:
+    def inner(child: Any) -> str:
+        return write(child, space=space, escape_colons=escape_colons)
+
     if isinstance(node, Members):
-        return "{" + ",".join(
-            f"{space}{_string(name, escape_colons)}{space}:{space}{write(value, space=space, escape_colons=escape_colons)}"
-            for name, value in node
-        ) + f"{space}}}"
+        members = (f"{space}{_string(name, escape_colons)}{space}:{space}{inner(value)}" for name, value in node)
+        return "{" + ",".join(members) + f"{space}}}"
     if isinstance(node, list):
-        return "[" + ",".join(f"{space}{write(item, space=space, escape_colons=escape_colons)}" for item in node) + "]"
+        return "[" + ",".join(f"{space}{inner(item)}" for item in node) + "]"
     if isinstance(node, Number):
         return str(node)
     if isinstance(node, str):
@@ -97,7 +98,9 @@ SPACES = st.sampled_from(["", " ", "\n", "\r\n\t  "])
 @pytest.mark.parametrize("strict", [False, True], ids=["default", "strict"])
 @pytest.mark.parametrize("cls", DOCUMENT_TYPES, ids=TYPE_IDS)
 @given(data=st.data())
-def test_a_member_given_twice_in_any_object_is_refused_at_its_path(cls: type, strict: bool, data: st.DataObject) -> None:
+def test_a_member_given_twice_in_any_object_is_refused_at_its_path(
+    cls: type, strict: bool, data: st.DataObject
+) -> None:
     value = data.draw(from_type(cls), label="value")
     tree = parse(omni_codec.json.encode(value))
     if data.draw(st.booleans(), label="leave out the discriminators that may be"):
@@ -190,7 +193,8 @@ def test_a_repeat_is_found_where_a_left_out_discriminator_makes_up_for_it() -> N
     # repeated `layout`. Counting members alone would not see the repeat.
     text = (
         b'{"scenarioKey":"K","destinations":[{"to":{"phoneNumber":"1"}}],"line":{"contents":'
-        b'{"type":"BUBBLE","direction":"ltr","header":{"layout":"vertical","layout":"baseline","contents":[]}}}}'
+        b'{"type":"BUBBLE","direction":"ltr",'
+        b'"header":{"layout":"vertical","layout":"baseline","contents":[]}}}}'
     )
     with pytest.raises(ValidationError) as caught:
         omni_codec.json.decode(text, type=OmniAdvancedRequest)
