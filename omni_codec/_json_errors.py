@@ -117,13 +117,7 @@ def locate(data: bytes, path: str) -> int | None:
     try:
         token = next(tokens)
         for segment in split(path):
-            opening = token.group()
-            if isinstance(segment, int) and opening == b"[":
-                found = _enter_array(tokens, segment)
-            elif isinstance(segment, str) and opening == b"{":
-                found = _enter_object(tokens, segment)
-            else:
-                return None
+            found = _descend(tokens, token, segment)
             if found is None:
                 return token.start()
             token = found
@@ -151,13 +145,7 @@ def _second_name(data: bytes, parent: list[str | int], name: str | int) -> int |
     try:
         token = next(tokens)
         for segment in parent:
-            opening = token.group()
-            if isinstance(segment, int) and opening == b"[":
-                found = _enter_array(tokens, segment)
-            elif isinstance(segment, str) and opening == b"{":
-                found = _enter_object(tokens, segment)
-            else:
-                return None
+            found = _descend(tokens, token, segment)
             if found is None:
                 return None
             token = found
@@ -177,6 +165,17 @@ def _second_name(data: bytes, parent: list[str | int], name: str | int) -> int |
                 return None
     except (StopIteration, ValueError, msgspec.DecodeError):
         return None
+
+
+def _descend(tokens: Any, token: re.Match[bytes], segment: str | int) -> re.Match[bytes] | None:
+    """The value at ``segment`` of the object or array that ``token`` opens, or None
+    where it has none; ValueError where ``token`` opens no container of that kind."""
+    opening = token.group()
+    if isinstance(segment, int) and opening == b"[":
+        return _enter_array(tokens, segment)
+    if isinstance(segment, str) and opening == b"{":
+        return _enter_object(tokens, segment)
+    raise ValueError("not the container the path expects")
 
 
 def _enter_object(tokens: Any, name: str) -> re.Match[bytes] | None:
