@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -33,11 +34,13 @@ __all__ = [
     "document_of",
     "published_document_of",
     "FieldShape",
+    "innermost",
     "Kind",
     "is_model",
     "StructShape",
     "ValueShape",
     "XML_ITEM",
+    "reachable_shapes",
     "required_paths",
     "root_name",
     "shape_of",
@@ -234,6 +237,38 @@ def shape_of(cls: type[msgspec.Struct]) -> StructShape:
             f"OmniSimpleRequest; got {_describe_type(cls)}"
         )
     return _bound(cls)
+
+
+def innermost(value: ValueShape) -> ValueShape:
+    """What a value holds under its lists: a list's item, a list of lists' item..."""
+    while value.kind is Kind.LIST and value.item is not None:
+        value = value.item
+    return value
+
+
+def reachable_shapes(*roots: StructShape) -> Iterator[StructShape]:
+    """Every Struct type a value of ``roots`` may hold, ``roots`` first, each once:
+    through fields, list items and the members of polymorphic values.
+
+    The walks over the type graph (which discriminators a value may leave out,
+    which types hold decimals; the tests' tours of every type) are this one.
+    """
+    seen: set[type[msgspec.Struct]] = set()
+    pending = list(reversed(roots))
+    while pending:
+        shape = pending.pop()
+        if shape.cls in seen:
+            continue
+        seen.add(shape.cls)
+        yield shape
+        found: list[StructShape] = []
+        for field_shape in shape.fields:
+            value = innermost(field_shape.value)
+            if value.kind is Kind.STRUCT:
+                found.append(value.struct)
+            elif value.kind is Kind.UNION:
+                found.extend(_bound(cls) for cls in value.variant_types)
+        pending.extend(reversed(found))
 
 
 def _describe_type(value: object) -> str:

@@ -39,7 +39,7 @@ from typing import Any
 
 import msgspec
 
-from ._binding import Kind, StructShape, shape_of
+from ._binding import Kind, innermost, reachable_shapes, shape_of
 from ._hooks import enc_hook
 
 __all__ = ["repeated_member"]
@@ -105,31 +105,20 @@ _ADDED: dict[type[msgspec.Struct], tuple[bytes, ...]] = {}
 
 def _find_added_discriminators(cls: type[msgspec.Struct]) -> tuple[bytes, ...]:
     root = shape_of(cls)
-    found: set[bytes] = set()
-    if root.tag_field is not None:  # (a tagged Struct decoded on its own)
-        found.add(msgspec.json.encode(root.tag_field) + b":" + msgspec.json.encode(root.tag))
-    done: set[type[msgspec.Struct]] = set()
-    pending: list[StructShape] = [root]
-    while pending:
-        shape = pending.pop()
-        if shape.cls in done:
-            continue
-        done.add(shape.cls)
+    alone = [root] if root.tag_field is not None else []  # (a tagged Struct decoded on its own)
+    for shape in reachable_shapes(root):
         for field in shape.fields:
-            value = field.value
-            while value.kind is Kind.LIST and value.item is not None:
-                value = value.item
+            value = innermost(field.value)
             if value.kind is Kind.STRUCT:
                 members = [value.struct]
             elif value.kind is Kind.UNION:
-                members = [shape_of(member) for member in value.variant_types]
+                members = list(value.variants.values())
             else:
                 continue
             if len(members) == 1 and members[0].tag_field is not None:
                 # (msgspec reads a union of one member without its discriminator.)
-                alone = members[0]
-                found.add(msgspec.json.encode(alone.tag_field) + b":" + msgspec.json.encode(alone.tag))
-            pending.extend(members)
+                alone.append(members[0])
+    found = {msgspec.json.encode(shape.tag_field) + b":" + msgspec.json.encode(shape.tag) for shape in alone}
     return tuple(sorted(found))
 
 

@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from omni_codec import ValidationError, json, xml
-from omni_codec._binding import Kind, shape_of
+from omni_codec._binding import Kind, reachable_shapes, shape_of
 from omni_codec._scalars import OmniDateTime
 from omni_codec.schemas import xsd_path as schema_path
 from omni_codec.models import DOCUMENT_TYPES, Int32, OmniStruct, OpenEnum, PhoneNumber, xml_item
@@ -49,27 +49,8 @@ from unknown_values import unknown_paths
 # --- The types under test ----------------------------------------------------------
 
 
-def reachable_structs(roots: tuple[type[msgspec.Struct], ...]) -> list[type[msgspec.Struct]]:
-    """Every Struct type reachable from ``roots`` through fields and list items."""
-    found: dict[type[msgspec.Struct], None] = {}
-    pending = list(roots)
-    while pending:
-        cls = pending.pop(0)
-        if cls in found:
-            continue
-        found[cls] = None
-        for field in shape_of(cls).fields:
-            value = field.value
-            while value.kind is Kind.LIST:
-                assert value.item is not None
-                value = value.item
-            if value.kind is Kind.STRUCT:
-                assert value.struct_type is not None
-                pending.append(value.struct_type)
-    return list(found)
-
-
-ALL_TYPES = reachable_structs(DOCUMENT_TYPES)
+#: Every Struct type a document may hold, the members of polymorphic values included.
+ALL_TYPES = [shape.cls for shape in reachable_shapes(*(shape_of(cls) for cls in DOCUMENT_TYPES))]
 DOCUMENTS = [pytest.param(cls, id=cls.__name__) for cls in DOCUMENT_TYPES]
 EVERY_STRUCT = [pytest.param(cls, id=cls.__name__) for cls in ALL_TYPES]
 EDGE = [pytest.param(False, id="typical"), pytest.param(True, id="edge")]

@@ -31,7 +31,7 @@ from lxml import etree
 
 import omni_codec
 from omni_codec import CreateOrUpdateScenarioRequest, OmniAdvancedRequest, OmniSimpleRequest
-from omni_codec._binding import FieldShape, Kind, ValueShape, shape_of
+from omni_codec._binding import FieldShape, Kind, ValueShape, innermost, reachable_shapes, shape_of
 from omni_codec._paths import split
 from omni_codec._schema.xsd import _element as xsd_element
 from omni_codec._schema.xsd import _Needs as XsdNeeds
@@ -47,22 +47,9 @@ JSON_VOCABULARY = frozenset(("map", "array", "string", "number", "boolean", "nul
 def _reachable_values() -> Iterator[tuple[FieldShape, ValueShape]]:
     """Every field of every type reachable from a document type, with its value
     (a list's item for a list), each type once."""
-    seen: set[type] = set()
-    pending = [shape_of(cls) for cls in DOCUMENT_TYPES]
-    while pending:
-        shape = pending.pop()
-        if shape.cls in seen:
-            continue
-        seen.add(shape.cls)
+    for shape in reachable_shapes(*(shape_of(cls) for cls in DOCUMENT_TYPES)):
         for field in shape.fields:
-            value = field.value
-            while value.item is not None:
-                value = value.item
-            if value.kind is Kind.STRUCT:
-                pending.append(value.struct)
-            elif value.kind is Kind.UNION:
-                pending.extend(value.variants.values())
-            yield field, value
+            yield field, innermost(field.value)
 
 
 #: The wire names of the free-form fields (a name also used by a field of another
