@@ -29,35 +29,59 @@ A document whose count differs (it has members the type does not keep, explicit
 nulls, or a repeated name), or that may hold a ``\\u`` escape, is parsed again by
 the standard library's ``json``, whose ``object_pairs_hook`` is shown every member,
 to find the first repeated name or to show there is none.
+
+The same texts tell whether a decimal was written as a string, which the decoder
+must then read again (``_json_shadows``): a decimal is written as a number, so when
+the members are the same and no string is escaped, the two texts have as many
+quotes exactly when no string was read as a decimal.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
 from ._binding import Kind, innermost, reachable_shapes, shape_of
 from ._hooks import enc_hook
 
-__all__ = ["repeated_member"]
+__all__ = ["MemberCheck", "check_members"]
 
 _ENCODER = msgspec.json.Encoder(enc_hook=enc_hook, decimal_format="number")
 
 
-def repeated_member(data: bytes | str, value: Any, *, escaped: bool) -> list[str | int] | None:
-    """The path of the first member of ``data`` whose name its object already gave,
-    or None when every object names each member once.
+class MemberCheck(NamedTuple):
+    """What reading a document's members again found."""
+
+    #: The path of the first member whose name its object already gave, if any.
+    repeat: list[str | int] | None
+    #: True when every string of the document is shown to be a string of the
+    #: re-encoding too: then no decimal was written as a string (the encoder
+    #: writes decimals as numbers, and nothing else is converted from a string).
+    strings_kept: bool
+
+
+def check_members(data: bytes | str, value: Any, *, escaped: bool, decimals: bool) -> MemberCheck:
+    """Whether any object of ``data`` names a member twice, and whether the proof
+    that none does also shows that no string became a decimal.
 
     ``value`` is what msgspec decoded from ``data``; ``escaped`` says whether
     ``data`` may hold a ``\\u`` escape (a cheap test that may say yes wrongly, never
-    no wrongly). Raises RecursionError for an object nested deeper than the standard
-    library's parser can follow, and ValueError for a text it does not read as JSON.
+    no wrongly); ``decimals`` whether ``value`` may hold a decimal (when not, the
+    strings are not counted). Raises RecursionError for an object nested deeper
+    than the standard library's parser can follow, and ValueError for a text it
+    does not read as JSON.
     """
-    if _members_all_kept(data, value, escaped, _added_discriminators(type(value))):
-        return None
+    written = _reencoding(data, value)
+    if written is not None:
+        # The same text: nothing lost, whatever it holds (a compact document written
+        # in the models' order, as this codec and msgspec write it).
+        if isinstance(data, bytes) and written == data:
+            return MemberCheck(None, True)
+        if _members_all_kept(data, written, escaped, _added_discriminators(type(value))):
+            return MemberCheck(None, not decimals or _strings_kept(data, written))
     tree = json.loads(
         data,
         object_pairs_hook=_Members,
@@ -66,29 +90,40 @@ def repeated_member(data: bytes | str, value: Any, *, escaped: bool) -> list[str
         parse_float=_ignore,
         parse_constant=_ignore,
     )
-    return _first_repeat(tree)
+    return MemberCheck(_first_repeat(tree), False)
 
 
-def _members_all_kept(data: bytes | str, value: Any, escaped: bool, added: tuple[bytes, ...]) -> bool:
-    """The proof of the module docstring: True only if no member of ``data`` was lost.
-
-    ``added`` are the discriminators the encoder may write that ``data`` may lack.
-    """
+def _reencoding(data: bytes | str, value: Any) -> bytearray | None:
+    """``value`` as the encoder writes it, or None if msgspec cannot write it."""
     # Written into a buffer of the input's size, which msgspec fits to what it wrote:
     # the usual re-encoding has that size, and the buffer is not grown while held.
     written = bytearray(len(data))
     try:
         _ENCODER.encode_into(value, written)
     except Exception:  # noqa: BLE001  (a value msgspec decoded but cannot write: parse again)
-        return False
-    # The same text: nothing lost, whatever it holds (a compact document written in
-    # the models' order, as this codec and msgspec write it).
-    if isinstance(data, bytes) and written == data:
-        return True
+        return None
+    return written
+
+
+def _members_all_kept(data: bytes | str, written: bytearray, escaped: bool, added: tuple[bytes, ...]) -> bool:
+    """The colon count of the module docstring: True only if no member of ``data``
+    was lost in ``written``, its re-encoding.
+
+    ``added`` are the discriminators the encoder may write that ``data`` may lack.
+    """
     if escaped or any(member in written for member in added):
         return False
     colons = data.count(":") if isinstance(data, str) else data.count(b":")
     return written.count(b":") == colons
+
+
+def _strings_kept(data: bytes | str, written: bytearray) -> bool:
+    """Given the same members, as :func:`_members_all_kept` shows, and no escape:
+    whether the two texts have the same strings, told by their quotes. A string
+    read as a decimal is written as a number, two quotes fewer; no value the
+    decoder reads from a non-string is written as a string."""
+    quotes = data.count('"') if isinstance(data, str) else data.count(b'"')
+    return written.count(b'"') == quotes
 
 
 def _added_discriminators(cls: type[msgspec.Struct]) -> tuple[bytes, ...]:

@@ -20,12 +20,14 @@ from typing import Any
 import msgspec
 
 from ._paths import join, split
+from ._scalars import DECIMAL_TEXT, describe
 from .errors import DecodeError, ValidationError
 
 __all__ = [
     "UTF8_BOM",
     "locate",
     "malformed",
+    "misspelled_decimal",
     "not_unicode",
     "null_where_required",
     "position",
@@ -38,6 +40,13 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 _MALFORMED = re.compile(r"\A(?:JSON is malformed: )?(?P<what>.*?)(?: \(byte (?P<byte>\d+)\))?\Z", re.DOTALL)
 _MISSING = re.compile(r"\AObject missing required field `(?P<name>[^`]*)`\Z")
+#: The messages that may be about a decimal written as a string that is not one: a
+#: text ``Decimal()`` refuses (msgspec's, in the typed pass), ``NaN``, an infinity
+#: or a value out of the XSD's bounds (the models' checks), or a text the pattern
+#: of the XSD's form refuses (msgspec's, in a shadow, where only a decimal has a
+#: pattern: ``_json_shadows``).
+_DECIMAL_ERRORS = ("Invalid decimal string", "Expected a finite decimal", "Decimal ", "Expected `str` matching regex ")
+_DECIMAL_TEXT = re.compile(DECIMAL_TEXT)
 
 
 def position(data: bytes, offset: int) -> tuple[int, int]:
@@ -99,6 +108,27 @@ def null_where_required(error: ValidationError, data: bytes | str) -> Validation
     return ValidationError(
         f"Required field `{missing.group('name')}` is null; expected a value", path=error.path
     )
+
+
+def misspelled_decimal(error: ValidationError, data: bytes | str) -> ValidationError:
+    """``error`` restated, as the XML decoder says it, when it is about a decimal
+    written as a string not in the XSD's form: with the text and where it is. (A
+    text in that form keeps the error about its value.)"""
+    if not error.message.startswith(_DECIMAL_ERRORS) or error.path is None:
+        return error
+    text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    offset = locate(text, error.path)
+    token = None if offset is None else _TOKEN.match(text, offset)
+    if token is None or not token.group().startswith(b'"'):
+        return error
+    try:
+        written = msgspec.json.decode(token.group())
+    except msgspec.DecodeError:  # (not a token the typed pass read: leave the error as it is)
+        return error
+    if not isinstance(written, str) or _DECIMAL_TEXT.fullmatch(written):
+        return error
+    line, column = position(text, offset)  # type: ignore[arg-type]  # (not None with a token)
+    return ValidationError(f"Expected `decimal`, got {describe(written)}", path=error.path, line=line, column=column)
 
 
 # One JSON token: a string, a structural character, or a run of anything else (a

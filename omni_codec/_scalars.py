@@ -31,7 +31,9 @@ from ._remembered import Remembered
 __all__ = [
     "DATETIME_FORM",
     "DAY_TEXTS",
+    "DECIMAL_MAGNITUDE_TEXT",
     "DECIMAL_PLAIN_LIMIT",
+    "DECIMAL_TEXT",
     "OmniDateTime",
     "ScalarError",
     "THREE_DIGITS",
@@ -53,7 +55,10 @@ __all__ = [
 # XML Schema's whitespace characters (the ``collapse`` facet strips only these).
 _XS_SPACE = " \t\n\r"
 _INT = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: ``xs:decimal``'s lexical space (without the surrounding whitespace XML collapses):
+#: ASCII digits, no exponent. A JSON string that holds a decimal is held to it too.
+DECIMAL_TEXT = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+_DECIMAL = re.compile(DECIMAL_TEXT)
 # The datetime forms, as one pattern that is both a Python regex and an XML Schema
 # pattern (the XSD's ``DateTime`` type and the JSON Schemas use it as it is), so
 # that the schemas accept exactly what :func:`parse_datetime` accepts: RFC 3339
@@ -240,6 +245,13 @@ def parse_decimal(text: str) -> Decimal:
 DECIMAL_MAX_FRACTION_DIGITS = 100
 #: Digits before the point: the magnitude stays below ``1E+100``.
 DECIMAL_MAX_INTEGER_DIGITS = 100
+
+
+#: The magnitude bound ``|value| < 1E+100`` said on the lexical form: at most 100
+#: significant digits before the point. The same text is an XML Schema, ECMA-262
+#: and Python pattern (the XSD states the bound so: libxml2 before 2.11, lxml 5.0,
+#: refuses a 101-digit bound as an ``xs:decimal``).
+DECIMAL_MAGNITUDE_TEXT = f"[+\\-]?0*([1-9][0-9]{{0,{DECIMAL_MAX_INTEGER_DIGITS - 1}}})?(\\.[0-9]*)?"
 
 
 #: The longest plain-notation text (``str`` of a ``Decimal`` without an exponent)

@@ -24,12 +24,13 @@ from ._checks import fast_check, find_problem
 from ._decoders import DecoderCache
 from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._input import json_input
-from ._json_duplicates import repeated_member
-from ._json_errors import malformed, not_unicode, null_where_required, repeated_member_error
+from ._json_duplicates import check_members
+from ._json_errors import malformed, misspelled_decimal, not_unicode, null_where_required, repeated_member_error
+from ._json_shadows import decimal_text_shadow, holds_decimals, strict_shadow
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
-from ._walk import check_limits, limit_plan, path_to, strict_shadow
+from ._walk import check_limits, limit_plan, path_to
 from ._xml.chars import has_noncharacter_text, json_has_escape, json_may_hold_non_char
 from .errors import CodecError, DecodeError, EncodeError, ValidationError
 from .limits import DEFAULT_LIMITS, Limits
@@ -105,7 +106,7 @@ class Decoder(Generic[T]):
     bounds what one document may cost (SPEC section 6).
     """
 
-    __slots__ = ("_decoder", "_limits", "_plan", "_strict", "type")
+    __slots__ = ("_decimals", "_decoder", "_limits", "_plan", "_strict", "type")
 
     def __init__(
         self, type: type[T], *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
@@ -118,6 +119,7 @@ class Decoder(Generic[T]):
         self._limits = limits
         self._decoder = msgspec.json.Decoder(type, dec_hook=dec_hook)
         self._plan = limit_plan(shape)
+        self._decimals = holds_decimals(shape)
 
     def __repr__(self) -> str:
         return f"omni_codec.json.Decoder({self.type.__name__}, strict={self._strict}, limits={self._limits!r})"
@@ -142,7 +144,7 @@ class Decoder(Generic[T]):
                 noncharacter = check_utf8(data)
             value = self._decoder.decode(data)
         except msgspec.ValidationError as exc:
-            raise null_where_required(validation_error(exc), data) from None
+            raise misspelled_decimal(null_where_required(validation_error(exc), data), data) from None
         except msgspec.DecodeError as exc:
             raise malformed(exc, data) from None
         except RecursionError:
@@ -152,31 +154,37 @@ class Decoder(Generic[T]):
         if self._plan:
             check_limits(value, self._plan, limits)
         escaped = json_has_escape(data)
-        self._refuse_repeated_members(data, value, escaped)
+        strings_kept = self._refuse_repeated_members(data, value, escaped)
         if noncharacter or escaped:
             # SPEC section 6: JSON accepts only what XML can carry.
             problem = find_problem(value)
             if problem is not None:
                 raise ValidationError(problem.message, path=problem.path)
         if self._strict:
-            self._reject_unknown_keys(data)
+            # The strict shadow checks the decimals written as strings too.
+            self._read_again(data, strict_shadow)
+        elif not strings_kept:
+            self._read_again(data, decimal_text_shadow)
         return value
 
-    def _refuse_repeated_members(self, data: bytes | str, value: Any, escaped: bool) -> None:
+    def _refuse_repeated_members(self, data: bytes | str, value: Any, escaped: bool) -> bool:
+        """Refuse a member named twice; True when no decimal was written as a string."""
         try:
-            path = repeated_member(data, value, escaped=escaped)
+            found = check_members(data, value, escaped=escaped, decimals=self._decimals)
         except RecursionError:
             raise self._limits.depth_error() from None
         except ValueError as exc:  # msgspec read what the standard library's parser cannot
             raise DecodeError(f"Malformed JSON: {exc}") from None
-        if path is not None:
-            raise repeated_member_error(data, path)
+        if found.repeat is not None:
+            raise repeated_member_error(data, found.repeat)
+        return found.strings_kept or not self._decimals
 
-    def _reject_unknown_keys(self, data: bytes | bytearray | memoryview | str) -> None:
+    def _read_again(self, data: bytes | str, shadows: Any) -> None:
+        """Decode ``data`` into the type's shadow (see ``_json_shadows``)."""
         try:
-            msgspec.json.decode(data, type=strict_shadow(shape_of(self.type)))  # type: ignore[arg-type]
+            msgspec.json.decode(data, type=shadows(shape_of(self.type)))  # type: ignore[arg-type]
         except msgspec.ValidationError as exc:
-            raise validation_error(exc) from None
+            raise misspelled_decimal(validation_error(exc), data) from None
         except msgspec.DecodeError as exc:  # not after the typed pass
             raise malformed(exc, data) from None
         except RecursionError:

@@ -2,7 +2,7 @@
 every depth, and no document without one is refused for it.
 
 The documents are the encoder's own output for any value of any document type,
-rewritten by a small writer of this file (a JSON text as a tree of members, which
+rewritten by a small writer (``json_trees``: a JSON text as a tree of members, which
 keeps repeats, written with any insignificant whitespace and, on request, every
 colon inside a string spelled ``\\u003a``), so that the rule is tried on every shape
 the models have, not on one example.
@@ -10,7 +10,6 @@ the models have, not on one example.
 
 from __future__ import annotations
 
-import json as stdlib_json
 from typing import Any
 
 import msgspec
@@ -25,54 +24,9 @@ from omni_codec._paths import join
 from omni_codec.models import DOCUMENT_TYPES
 from omni_codec.strategies import from_type, json_values
 
+from json_trees import objects, parse, write, written_string
+
 TYPE_IDS = [cls.__name__ for cls in DOCUMENT_TYPES]
-
-
-class Members(list[tuple[str, Any]]):
-    """A JSON object as its members in order, repeats kept."""
-
-
-class Number(str):
-    """A JSON number as it was written."""
-
-
-def parse(text: bytes) -> Any:
-    return stdlib_json.loads(text, object_pairs_hook=Members, parse_int=Number, parse_float=Number)
-
-
-def write(node: Any, *, space: str = "", escape_colons: bool = False) -> str:
-    def inner(child: Any) -> str:
-        return write(child, space=space, escape_colons=escape_colons)
-
-    if isinstance(node, Members):
-        members = (f"{space}{_string(name, escape_colons)}{space}:{space}{inner(value)}" for name, value in node)
-        return "{" + ",".join(members) + f"{space}}}"
-    if isinstance(node, list):
-        return "[" + ",".join(f"{space}{inner(item)}" for item in node) + "]"
-    if isinstance(node, Number):
-        return str(node)
-    if isinstance(node, str):
-        return _string(node, escape_colons)
-    return stdlib_json.dumps(node)  # true, false, null
-
-
-def _string(text: str, escape_colons: bool) -> str:
-    written = stdlib_json.dumps(text, ensure_ascii=False)
-    # (A colon is never part of an escape sequence, so this changes only colons.)
-    return written.replace(":", "\\u003a") if escape_colons else written
-
-
-def objects(node: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Members]]:
-    """Every object of the tree, with its path."""
-    found: list[tuple[tuple[str | int, ...], Members]] = []
-    if isinstance(node, Members):
-        found.append((path, node))
-        for name, value in node:
-            found += objects(value, (*path, name))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            found += objects(item, (*path, index))
-    return found
 
 
 def leave_out_discriminators(tree: Any, cls: type, value: Any) -> None:
@@ -129,7 +83,7 @@ def test_a_member_given_twice_in_any_object_is_refused_at_its_path(
     assert "more than once" in str(error)
     # Located at a name written as the repeated one (the path alone names both).
     assert error.line is not None and error.column is not None
-    assert text.split("\n")[error.line - 1][error.column - 1 :].startswith(_string(name, escape_colons))
+    assert text.split("\n")[error.line - 1][error.column - 1 :].startswith(written_string(name, escape_colons))
 
 
 @pytest.mark.parametrize("cls", DOCUMENT_TYPES, ids=TYPE_IDS)

@@ -14,7 +14,7 @@ what the JSON decoder accepts, and the descriptions are made plain text:
   newline) and become ECMA-262 patterns (``^...$``, where ``$`` does not);
 * datetimes (``OmniDateTime``) are strings in the published or RFC 3339 form;
 * decimals are written as JSON numbers (prices keep their digits) and are also
-  accepted as strings;
+  accepted as strings in the XSD's form and bounds;
 * what msgspec releases write differently is normalised (the order of ``anyOf``
   members);
 * descriptions (the models' docstrings) are normalised here rather than taken as
@@ -36,13 +36,30 @@ import msgspec.inspect as mi
 
 from .._binding import Kind, StructShape, ValueShape, shape_of
 from .._checks import rule_of
-from .._scalars import DATETIME_XSD_PATTERN, OmniDateTime
+from .._scalars import (
+    DATETIME_XSD_PATTERN,
+    DECIMAL_MAGNITUDE_TEXT,
+    DECIMAL_MAX_FRACTION_DIGITS,
+    DECIMAL_TEXT,
+    OmniDateTime,
+)
 from ..models import DOCUMENT_TYPES
 from .open_enums import open_enumerations
 
 __all__ = ["generate_json_schema", "json_schema_files"]
 
 _DECIMAL = {"type": "string", "format": "decimal"}
+#: A decimal written as a string, as the JSON decoder reads it: ``xs:decimal``'s
+#: lexical form, with the XSD's magnitude bound and at most 100 fraction digits
+#: before the last that is not zero.
+_DECIMAL_STRING = {
+    "type": "string",
+    "format": "decimal",
+    "pattern": (
+        f"^(?={DECIMAL_MAGNITUDE_TEXT}$)(?![^.]*\\.[0-9]{{{DECIMAL_MAX_FRACTION_DIGITS},}}[1-9])"
+        f"{DECIMAL_TEXT}$"
+    ),
+}
 _NULL = {"type": "null"}
 #: ``:class:`~omni_codec.models.messages.Status``` and ``:func:`f``` (Sphinx roles).
 _SPHINX_ROLE = re.compile(r":[a-z]+:`(~?)([^`]+)`")
@@ -164,7 +181,7 @@ def plain_description(docstring: str) -> str:
 def _adjust(node: Any) -> Any:
     if isinstance(node, dict):
         if node == _DECIMAL:
-            return {"anyOf": [{"type": "number"}, {"type": "string", "format": "decimal"}]}
+            return {"anyOf": [{"type": "number"}, dict(_DECIMAL_STRING)]}
         out = {
             key: plain_description(value) if key == "description" and isinstance(value, str)
             else _adjust(value)

@@ -44,8 +44,8 @@ from .._binding import FieldShape, Kind, StructShape, ValueShape, document_of, p
 from .._checks import rule_of
 from .._scalars import (
     DATETIME_XSD_PATTERN,
+    DECIMAL_MAGNITUDE_TEXT,
     DECIMAL_MAX_FRACTION_DIGITS,
-    DECIMAL_MAX_INTEGER_DIGITS,
     JSON_NUMBER_XSD_PATTERN,
 )
 from ..models import DOCUMENT_TYPES
@@ -53,13 +53,6 @@ from ..models import DOCUMENT_TYPES
 __all__ = ["generate_xsd"]
 
 _INT32 = (-(2**31), 2**31 - 1)
-
-#: The decimal bound ``|value| < 1E+100`` said as a pattern on the lexical form (at
-#: most 100 significant digits before the point) rather than as min/maxExclusive:
-#: libxml2 before 2.11 (lxml 5.0) refuses a 101-digit bound as an ``xs:decimal``.
-_DECIMAL_MAGNITUDE_PATTERN = (
-    f"[+\\-]?0*([1-9][0-9]{{0,{DECIMAL_MAX_INTEGER_DIGITS - 1}}})?(\\.[0-9]*)?"
-)
 
 _HEADER = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -199,7 +192,7 @@ def generate_xsd(types: Iterable[type[msgspec.Struct]] = DOCUMENT_TYPES) -> str:
         out.append(
             '  <xs:simpleType name="Decimal">\n    <xs:restriction base="xs:decimal">'
             f'<xs:fractionDigits value="{DECIMAL_MAX_FRACTION_DIGITS}"/>'
-            f"<xs:pattern value={quoteattr(_DECIMAL_MAGNITUDE_PATTERN)}/>"
+            f"<xs:pattern value={quoteattr(DECIMAL_MAGNITUDE_TEXT)}/>"
             "</xs:restriction>\n  </xs:simpleType>\n"
         )
     if needs.datetime:
