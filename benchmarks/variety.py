@@ -19,6 +19,7 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 import msgspec
@@ -50,6 +51,8 @@ _OPENAPI_ROOTS: dict[VarietyType, str] = {
     "advanced": "OmniAdvancedRequest",
     "report": "DeliveryReports",
 }
+#: Decimals as JSON numbers, with every digit (a Decimal's text), as the API writes prices.
+_JSON = msgspec.json.Encoder(decimal_format="number")
 _ITEMS = {"messages": "message", "destinations": "destination", "results": "result"}
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -205,7 +208,9 @@ def _report(rng: random.Random, n: int, content: str) -> dict[str, Any]:
             "doneAt": _datetime(rng),
             "messageCount": rng.randrange(1, 4),
             "mccMnc": f"{rng.randrange(200, 800)}{rng.randrange(1, 99):02d}",
-            "price": {"pricePerMessage": f"{rng.randrange(1, 900) / 1000:.3f}",
+            # A JSON number, as Infobip's own reports write it (a string holding
+            # a decimal is read too, and checked a second time).
+            "price": {"pricePerMessage": Decimal(f"{rng.randrange(1, 900) / 1000:.3f}"),
                       "currency": "EUR"},
             "status": _status(rng, content),
             "error": {"groupId": 0, "groupName": "OK", "id": 0, "name": "NO_ERROR",
@@ -244,7 +249,7 @@ def content_document(doc_type: VarietyType, n: int, content: str, seed: int) -> 
     """The compact document of ``doc_type`` whose free texts are of class ``content``."""
     wire = _wire(doc_type, n, content, seed)
     root = _tree(_ROOTS[doc_type], wire, _ITEMS)
-    return Variant(doc_type, n, content, wire, msgspec.json.encode(wire), _utf8(root))
+    return Variant(doc_type, n, content, wire, _JSON.encode(wire), _utf8(root))
 
 
 # --- shapes: the same content laid out as other producers lay it out -------------------
@@ -389,4 +394,4 @@ def shape_document(doc_type: VarietyType, n: int, shape: str, seed: int) -> Vari
     wire = _wire(doc_type, n, "mix", seed)
     root_name = _OPENAPI_ROOTS[doc_type] if shape == "OpenAPI dialect" else _ROOTS[doc_type]
     root = _tree(root_name, wire, _ITEMS)
-    return Variant(doc_type, n, shape, wire, msgspec.json.encode(wire), _SHAPES[shape](root))
+    return Variant(doc_type, n, shape, wire, _JSON.encode(wire), _SHAPES[shape](root))
