@@ -29,11 +29,6 @@ A document whose count differs (it has members the type does not keep, explicit
 nulls, or a repeated name), or that may hold a ``\\u`` escape, is parsed again by
 the standard library's ``json``, whose ``object_pairs_hook`` is shown every member,
 to find the first repeated name or to show there is none.
-
-The same texts tell whether a decimal was written as a string, which the decoder
-must then read again (``_json_shadows``): a decimal is written as a number, so when
-the members are the same and no string is escaped, the two texts have as many
-quotes exactly when no string was read as a decimal.
 """
 
 from __future__ import annotations
@@ -57,22 +52,19 @@ class MemberCheck(NamedTuple):
 
     #: The path of the first member whose name its object already gave, if any.
     repeat: list[str | int] | None
-    #: True when every string of the document is shown to be a string of the
-    #: re-encoding too: then no decimal was written as a string (the encoder
-    #: writes decimals as numbers, and nothing else is converted from a string).
-    strings_kept: bool
+    #: True when the re-encoding is the document itself: then it holds no value
+    #: the decoder converted (a decimal written as a string, say), as the encoder
+    #: writes none so.
+    same_text: bool
 
 
-def check_members(data: bytes | str, value: Any, *, escaped: bool, decimals: bool) -> MemberCheck:
-    """Whether any object of ``data`` names a member twice, and whether the proof
-    that none does also shows that no string became a decimal.
+def check_members(data: bytes | str, value: Any, *, escaped: bool) -> MemberCheck:
+    """Whether any object of ``data`` names a member twice.
 
     ``value`` is what msgspec decoded from ``data``; ``escaped`` says whether
     ``data`` may hold a ``\\u`` escape (a cheap test that may say yes wrongly, never
-    no wrongly); ``decimals`` whether ``value`` may hold a decimal (when not, the
-    strings are not counted). Raises RecursionError for an object nested deeper
-    than the standard library's parser can follow, and ValueError for a text it
-    does not read as JSON.
+    no wrongly). Raises RecursionError for an object nested deeper than the standard
+    library's parser can follow, and ValueError for a text it does not read as JSON.
     """
     written = _reencoding(data, value)
     if written is not None:
@@ -81,7 +73,7 @@ def check_members(data: bytes | str, value: Any, *, escaped: bool, decimals: boo
         if isinstance(data, bytes) and written == data:
             return MemberCheck(None, True)
         if _members_all_kept(data, written, escaped, _added_discriminators(type(value))):
-            return MemberCheck(None, not decimals or _strings_kept(data, written))
+            return MemberCheck(None, False)
     tree = json.loads(
         data,
         object_pairs_hook=_Members,
@@ -115,15 +107,6 @@ def _members_all_kept(data: bytes | str, written: bytearray, escaped: bool, adde
         return False
     colons = data.count(":") if isinstance(data, str) else data.count(b":")
     return written.count(b":") == colons
-
-
-def _strings_kept(data: bytes | str, written: bytearray) -> bool:
-    """Given the same members, as :func:`_members_all_kept` shows, and no escape:
-    whether the two texts have the same strings, told by their quotes. A string
-    read as a decimal is written as a number, two quotes fewer; no value the
-    decoder reads from a non-string is written as a string."""
-    quotes = data.count('"') if isinstance(data, str) else data.count(b'"')
-    return written.count(b'"') == quotes
 
 
 def _added_discriminators(cls: type[msgspec.Struct]) -> tuple[bytes, ...]:

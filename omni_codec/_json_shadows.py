@@ -14,10 +14,16 @@ shadows of their members, with the same discriminator.
   the XSD's form. msgspec reads such a string with ``Decimal()``, which also takes
   ``1_000``, `` 1.5 `` and digits of any script: texts the XML form refuses. A
   decimal as a JSON number is msgspec's to read, and always valid.
+
+The strict mode reads every document again; the default mode reads one into the
+decimal-text shadow only when it may hold a decimal written as a string
+(:func:`may_hold_decimal_text`, a search for the decimal fields' names, costs a
+fraction of a second reading).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import types
@@ -29,7 +35,7 @@ import msgspec
 from ._binding import Kind, StructShape, ValueShape, innermost, reachable_shapes
 from ._scalars import DECIMAL_TEXT
 
-__all__ = ["decimal_text_shadow", "holds_decimals", "strict_shadow"]
+__all__ = ["decimal_names", "decimal_text_shadow", "may_hold_decimal_text", "strict_shadow"]
 
 #: A decimal as the shadows read it: any JSON number, or a string in the XSD's form.
 _DECIMAL: Any = int | float | Annotated[str, msgspec.Meta(pattern=f"^{DECIMAL_TEXT}\\Z")]
@@ -38,13 +44,41 @@ _DECIMAL: Any = int | float | Annotated[str, msgspec.Meta(pattern=f"^{DECIMAL_TE
 _LITERAL: Any = Literal
 
 
-def holds_decimals(shape: StructShape) -> bool:
-    """Whether a value of ``shape`` may hold a decimal anywhere."""
-    return any(
-        innermost(field.value).kind is Kind.DECIMAL
+def decimal_names(shape: StructShape) -> tuple[str, ...]:
+    """The wire names of the decimal fields a value of ``shape`` may hold."""
+    return tuple(sorted({
+        field.name
         for reached in reachable_shapes(shape)
         for field in reached.fields
-    )
+        if innermost(field.value).kind is Kind.DECIMAL
+    }))
+
+
+#: What follows a member's name when its value is a string: JSON's whitespace, the
+#: colon, whitespace, the opening quote.
+_STRING_VALUE = re.compile(rb"[ \t\n\r]*:[ \t\n\r]*\"")
+_STRING_VALUE_TEXT = re.compile(r"[ \t\n\r]*:[ \t\n\r]*\"")
+
+
+def may_hold_decimal_text(data: bytes | str, names: tuple[str, ...]) -> bool:
+    """Whether a member named like a decimal field has a string value in ``data``, a
+    JSON text with no ``\\u`` escape (where every name is spelled as it is). It may
+    say yes wrongly (a free-form member of that name, a name inside a string), at
+    the cost of a second reading; never no wrongly."""
+    for name in names:
+        if isinstance(data, str):
+            quoted: Any = f'"{name}"'
+            after: Any = _STRING_VALUE_TEXT
+        else:
+            quoted = f'"{name}"'.encode()
+            after = _STRING_VALUE
+        at = data.find(quoted)
+        while at >= 0:
+            end = at + len(quoted)
+            if after.match(data, end):
+                return True
+            at = data.find(quoted, end)
+    return False
 
 
 class _Shadows:

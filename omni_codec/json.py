@@ -26,7 +26,7 @@ from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._input import json_input
 from ._json_duplicates import check_members
 from ._json_errors import malformed, misspelled_decimal, not_unicode, null_where_required, repeated_member_error
-from ._json_shadows import decimal_text_shadow, holds_decimals, strict_shadow
+from ._json_shadows import decimal_names, decimal_text_shadow, may_hold_decimal_text, strict_shadow
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
@@ -119,7 +119,7 @@ class Decoder(Generic[T]):
         self._limits = limits
         self._decoder = msgspec.json.Decoder(type, dec_hook=dec_hook)
         self._plan = limit_plan(shape)
-        self._decimals = holds_decimals(shape)
+        self._decimals = decimal_names(shape)
 
     def __repr__(self) -> str:
         return f"omni_codec.json.Decoder({self.type.__name__}, strict={self._strict}, limits={self._limits!r})"
@@ -154,7 +154,7 @@ class Decoder(Generic[T]):
         if self._plan:
             check_limits(value, self._plan, limits)
         escaped = json_has_escape(data)
-        strings_kept = self._refuse_repeated_members(data, value, escaped)
+        same_text = self._refuse_repeated_members(data, value, escaped)
         if noncharacter or escaped:
             # SPEC section 6: JSON accepts only what XML can carry.
             problem = find_problem(value)
@@ -163,21 +163,21 @@ class Decoder(Generic[T]):
         if self._strict:
             # The strict shadow checks the decimals written as strings too.
             self._read_again(data, strict_shadow)
-        elif not strings_kept:
+        elif self._decimals and not same_text and (escaped or may_hold_decimal_text(data, self._decimals)):
             self._read_again(data, decimal_text_shadow)
         return value
 
     def _refuse_repeated_members(self, data: bytes | str, value: Any, escaped: bool) -> bool:
-        """Refuse a member named twice; True when no decimal was written as a string."""
+        """Refuse a member named twice; True when ``data`` is its re-encoding."""
         try:
-            found = check_members(data, value, escaped=escaped, decimals=self._decimals)
+            found = check_members(data, value, escaped=escaped)
         except RecursionError:
             raise self._limits.depth_error() from None
         except ValueError as exc:  # msgspec read what the standard library's parser cannot
             raise DecodeError(f"Malformed JSON: {exc}") from None
         if found.repeat is not None:
             raise repeated_member_error(data, found.repeat)
-        return found.strings_kept or not self._decimals
+        return found.same_text
 
     def _read_again(self, data: bytes | str, shadows: Any) -> None:
         """Decode ``data`` into the type's shadow (see ``_json_shadows``)."""

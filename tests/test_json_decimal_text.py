@@ -23,7 +23,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import omni_codec
-from omni_codec import OMNIReportsResponse, ValidationError
+from omni_codec import OmniAdvancedRequest, OMNIReportsResponse, ValidationError
 from omni_codec._binding import FieldShape, Kind, innermost, reachable_shapes, shape_of
 from omni_codec.models import DOCUMENT_TYPES
 from omni_codec.strategies import from_type
@@ -188,3 +188,21 @@ def test_the_decoders_and_the_json_schema_agree_on_a_decimal_string(text: str, v
     # An ECMA-262 pattern, searched for; `$` ends the text there, as `\Z` does here.
     pattern = re.compile(string["pattern"].replace("$", r"\Z"))
     assert (pattern.search(text) is not None) is valid
+
+
+def test_a_free_form_member_named_like_a_decimal_field_keeps_its_string() -> None:
+    # The decoder looks for decimal fields' names to decide whether to read the
+    # document again; a free-form object may use those names for anything.
+    text = (
+        '{"scenarioKey": "K", "destinations": [{"to": {"phoneNumber": "1"}}],\n'
+        ' "push": {"text": "hi", "customPayload": {"latitude": "north", "n": {"longitude" : "1_000"}}},\n'
+        ' "whatsApp": {"latitude": 45.5, "longitude": "16.0"}}'
+    )
+    value = omni_codec.json.decode(text, type=OmniAdvancedRequest)
+    assert value.push is not None and value.whats_app is not None
+    assert value.push.custom_payload == {"latitude": "north", "n": {"longitude": "1_000"}}
+    assert (value.whats_app.latitude, value.whats_app.longitude) == (Decimal("45.5"), Decimal("16.0"))
+    with pytest.raises(ValidationError, match=r"Expected `decimal`, got '16,0'") as caught:
+        omni_codec.json.decode(text.replace('"16.0"', '"16,0"'), type=OmniAdvancedRequest)
+    assert caught.value.path == "$.whatsApp.longitude"
+    assert (caught.value.line, caught.value.column) == (3, text.split("\n")[2].index('"16.0"') + 1)
