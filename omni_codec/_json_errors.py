@@ -40,12 +40,14 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 _MALFORMED = re.compile(r"\A(?:JSON is malformed: )?(?P<what>.*?)(?: \(byte (?P<byte>\d+)\))?\Z", re.DOTALL)
 _MISSING = re.compile(r"\AObject missing required field `(?P<name>[^`]*)`\Z")
-#: The messages that may be about a decimal written as a string that is not one: a
-#: text ``Decimal()`` refuses (msgspec's, in the typed pass), ``NaN``, an infinity
-#: or a value out of the XSD's bounds (the models' checks), or a text the pattern
-#: of the XSD's form refuses (msgspec's, in a shadow, where only a decimal has a
-#: pattern: ``_json_shadows``).
-_DECIMAL_ERRORS = ("Invalid decimal string", "Expected a finite decimal", "Decimal ", "Expected `str` matching regex ")
+#: The messages of the typed pass that are about a decimal: a text ``Decimal()``
+#: refuses (msgspec's), ``NaN``, an infinity or a value out of the XSD's bounds
+#: (the models' checks).
+_DECIMAL_ERRORS = ("Invalid decimal string", "Expected a finite decimal", "Decimal ")
+#: A shadow's message for a text the pattern of the XSD's form refuses: in a shadow,
+#: only a decimal has a pattern (``_json_shadows``); in the typed pass, any string
+#: field may.
+_SHADOW_DECIMAL_ERRORS = (*_DECIMAL_ERRORS, "Expected `str` matching regex ")
 _DECIMAL_TEXT = re.compile(DECIMAL_TEXT)
 
 
@@ -110,11 +112,12 @@ def null_where_required(error: ValidationError, data: bytes | str) -> Validation
     )
 
 
-def misspelled_decimal(error: ValidationError, data: bytes | str) -> ValidationError:
+def misspelled_decimal(error: ValidationError, data: bytes | str, *, shadow: bool = False) -> ValidationError:
     """``error`` restated, as the XML decoder says it, when it is about a decimal
     written as a string not in the XSD's form: with the text and where it is. (A
-    text in that form keeps the error about its value.)"""
-    if not error.message.startswith(_DECIMAL_ERRORS) or error.path is None:
+    text in that form keeps the error about its value.) ``shadow`` says that a
+    shadow type (``_json_shadows``), not the typed pass, reported ``error``."""
+    if not error.message.startswith(_SHADOW_DECIMAL_ERRORS if shadow else _DECIMAL_ERRORS) or error.path is None:
         return error
     text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
     offset = locate(text, error.path)

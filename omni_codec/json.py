@@ -184,7 +184,7 @@ class Decoder(Generic[T]):
         try:
             msgspec.json.decode(data, type=shadows(shape_of(self.type)))  # type: ignore[arg-type]
         except msgspec.ValidationError as exc:
-            raise misspelled_decimal(validation_error(exc), data) from None
+            raise misspelled_decimal(validation_error(exc), data, shadow=True) from None
         except msgspec.DecodeError as exc:  # not after the typed pass
             raise malformed(exc, data) from None
         except RecursionError:

@@ -23,7 +23,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import omni_codec
-from omni_codec import OmniAdvancedRequest, OMNIReportsResponse, ValidationError
+from omni_codec import OmniAdvancedRequest, OMNIReportsResponse, OmniSimpleRequest, ValidationError
 from omni_codec._binding import FieldShape, Kind, innermost, reachable_shapes, shape_of
 from omni_codec.models import DOCUMENT_TYPES
 from omni_codec.strategies import from_type
@@ -206,3 +206,15 @@ def test_a_free_form_member_named_like_a_decimal_field_keeps_its_string() -> Non
         omni_codec.json.decode(text.replace('"16.0"', '"16,0"'), type=OmniAdvancedRequest)
     assert caught.value.path == "$.whatsApp.longitude"
     assert (caught.value.line, caught.value.column) == (3, text.split("\n")[2].index('"16.0"') + 1)
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["default", "strict"])
+def test_a_string_field_that_breaks_its_pattern_is_not_called_a_decimal(strict: bool) -> None:
+    # Only a decimal's errors are restated as a decimal's: a phone number that is
+    # not digits keeps msgspec's pattern message.
+    text = b'{"destinations":[{"to":{"phoneNumber":"abc"}}],"text":"x"}'
+    with pytest.raises(ValidationError) as caught:
+        omni_codec.json.decode(text, type=OmniSimpleRequest, strict=strict)
+    assert caught.value.path == "$.destinations[0].to.phoneNumber"
+    assert "decimal" not in str(caught.value)
+    assert "[0-9]" in str(caught.value)
