@@ -20,7 +20,7 @@ from typing import Any
 import msgspec
 
 from ._paths import join, split
-from ._scalars import DECIMAL_TEXT, describe
+from ._scalars import describe, is_decimal_text
 from .errors import DecodeError, ValidationError
 
 __all__ = [
@@ -48,7 +48,6 @@ _DECIMAL_ERRORS = ("Invalid decimal string", "Expected a finite decimal", "Decim
 #: only a decimal has a pattern (``_json_shadows``); in the typed pass, any string
 #: field may.
 _SHADOW_DECIMAL_ERRORS = (*_DECIMAL_ERRORS, "Expected `str` matching regex ")
-_DECIMAL_TEXT = re.compile(DECIMAL_TEXT)
 
 
 def position(data: bytes, offset: int) -> tuple[int, int]:
@@ -128,7 +127,7 @@ def misspelled_decimal(error: ValidationError, data: bytes | str, *, shadow: boo
         written = msgspec.json.decode(token.group())
     except msgspec.DecodeError:  # (not a token the typed pass read: leave the error as it is)
         return error
-    if not isinstance(written, str) or _DECIMAL_TEXT.fullmatch(written):
+    if not isinstance(written, str) or is_decimal_text(written):
         return error
     line, column = position(text, offset)  # type: ignore[arg-type]  # (not None with a token)
     return ValidationError(f"Expected `decimal`, got {describe(written)}", path=error.path, line=line, column=column)

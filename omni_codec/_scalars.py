@@ -34,6 +34,7 @@ __all__ = [
     "DECIMAL_MAGNITUDE_TEXT",
     "DECIMAL_PLAIN_LIMIT",
     "DECIMAL_TEXT",
+    "is_decimal_text",
     "OmniDateTime",
     "ScalarError",
     "THREE_DIGITS",
@@ -59,6 +60,12 @@ _INT = re.compile(r"[+-]?[0-9]+")
 #: ASCII digits, no exponent. A JSON string that holds a decimal is held to it too.
 DECIMAL_TEXT = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 _DECIMAL = re.compile(DECIMAL_TEXT)
+
+
+def is_decimal_text(text: str) -> bool:
+    """Whether ``text`` is in ``xs:decimal``'s lexical space, as it is (no
+    surrounding whitespace): the form a JSON string holding a decimal must have."""
+    return _DECIMAL.fullmatch(text) is not None
 # The datetime forms, as one pattern that is both a Python regex and an XML Schema
 # pattern (the XSD's ``DateTime`` type and the JSON Schemas use it as it is), so
 # that the schemas accept exactly what :func:`parse_datetime` accepts: RFC 3339

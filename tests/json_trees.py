@@ -3,7 +3,8 @@
 msgspec and the standard library read a JSON object into a dict, which loses a
 repeated name and the order; a :class:`Members` keeps both, and :func:`write` writes
 a tree back with any insignificant whitespace and, on request, every colon inside a
-string spelled ``\\u003a``. Numbers keep their text (:class:`Number`).
+string spelled ``\\u003a``. Numbers keep their text (:class:`Number`), and so does
+any :class:`Verbatim` text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ class Members(list[tuple[str, Any]]):
     """A JSON object as its members in order, repeats kept."""
 
 
-class Number(str):
+class Verbatim(str):
+    """JSON text that :func:`write` writes as it is (an escape a test spells itself)."""
+
+
+class Number(Verbatim):
     """A JSON number as it was written."""
 
 
@@ -33,7 +38,7 @@ def write(node: Any, *, space: str = "", escape_colons: bool = False) -> str:
         return "{" + ",".join(members) + f"{space}}}"
     if isinstance(node, list):
         return "[" + ",".join(f"{space}{inner(item)}" for item in node) + "]"
-    if isinstance(node, Number):
+    if isinstance(node, Verbatim):
         return str(node)
     if isinstance(node, str):
         return written_string(node, escape_colons)
