@@ -17,7 +17,7 @@ shadows of their members, with the same discriminator.
 
 The strict mode reads every document again; the default mode reads one into the
 decimal-text shadow only when it may hold a decimal written as a string
-(:func:`may_hold_decimal_text`, a search for the decimal fields' names, costs a
+(:meth:`DecimalFields.may_hold_text`, a search for the decimal fields' names, costs a
 fraction of a second reading).
 """
 
@@ -28,14 +28,14 @@ import sys
 import threading
 import types
 import typing
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, AnyStr, Literal
 
 import msgspec
 
 from ._binding import Kind, StructShape, ValueShape, innermost, reachable_shapes
 from ._scalars import DECIMAL_TEXT
 
-__all__ = ["decimal_names", "decimal_text_shadow", "may_hold_decimal_text", "strict_shadow"]
+__all__ = ["DecimalFields", "decimal_text_shadow", "strict_shadow"]
 
 #: A decimal as the shadows read it: any JSON number, or a string in the XSD's form.
 _DECIMAL: Any = int | float | Annotated[str, msgspec.Meta(pattern=f"^{DECIMAL_TEXT}\\Z")]
@@ -44,40 +44,48 @@ _DECIMAL: Any = int | float | Annotated[str, msgspec.Meta(pattern=f"^{DECIMAL_TE
 _LITERAL: Any = Literal
 
 
-def decimal_names(shape: StructShape) -> tuple[str, ...]:
-    """The wire names of the decimal fields a value of ``shape`` may hold."""
-    return tuple(sorted({
-        field.name
-        for reached in reachable_shapes(shape)
-        for field in reached.fields
-        if innermost(field.value).kind is Kind.DECIMAL
-    }))
-
-
 #: What follows a member's name when its value is a string: JSON's whitespace, the
 #: colon, whitespace, the opening quote.
-_STRING_VALUE = re.compile(rb"[ \t\n\r]*:[ \t\n\r]*\"")
 _STRING_VALUE_TEXT = re.compile(r"[ \t\n\r]*:[ \t\n\r]*\"")
+_STRING_VALUE = re.compile(_STRING_VALUE_TEXT.pattern.encode())
 
 
-def may_hold_decimal_text(data: bytes | str, names: tuple[str, ...]) -> bool:
-    """Whether a member named like a decimal field has a string value in ``data``, a
-    JSON text with no ``\\u`` escape (where every name is spelled as it is). It may
-    say yes wrongly (a free-form member of that name, a name inside a string), at
-    the cost of a second reading; never no wrongly."""
-    for name in names:
+class DecimalFields:
+    """The decimal fields a value of one shape may hold, by wire name, made once per
+    decoder: :meth:`may_hold_text` runs on every decode of a document that is not
+    its own re-encoding, and finds the names already quoted, as text and as bytes."""
+
+    __slots__ = ("_quoted_bytes", "_quoted_text", "names")
+
+    def __init__(self, shape: StructShape) -> None:
+        self.names = tuple(sorted({
+            field.name
+            for reached in reachable_shapes(shape)
+            for field in reached.fields
+            if innermost(field.value).kind is Kind.DECIMAL
+        }))
+        self._quoted_text = tuple(f'"{name}"' for name in self.names)
+        self._quoted_bytes = tuple(quoted.encode() for quoted in self._quoted_text)
+
+    def may_hold_text(self, data: bytes | str) -> bool:
+        """Whether a member named like a decimal field has a string value in
+        ``data``, a JSON text with no ``\\u`` escape (where every name is spelled as
+        it is). It may say yes wrongly (a free-form member of that name, a name
+        inside a string), at the cost of a second reading; never no wrongly."""
         if isinstance(data, str):
-            quoted: Any = f'"{name}"'
-            after: Any = _STRING_VALUE_TEXT
-        else:
-            quoted = f'"{name}"'.encode()
-            after = _STRING_VALUE
-        at = data.find(quoted)
+            return _any_followed(data, self._quoted_text, _STRING_VALUE_TEXT)
+        return _any_followed(data, self._quoted_bytes, _STRING_VALUE)
+
+
+def _any_followed(data: AnyStr, needles: tuple[AnyStr, ...], after: re.Pattern[AnyStr]) -> bool:
+    """Whether any of ``needles`` stands in ``data`` where ``after`` matches next."""
+    for needle in needles:
+        at = data.find(needle)
         while at >= 0:
-            end = at + len(quoted)
+            end = at + len(needle)
             if after.match(data, end):
                 return True
-            at = data.find(quoted, end)
+            at = data.find(needle, end)
     return False
 
 

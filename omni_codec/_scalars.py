@@ -66,6 +66,8 @@ def is_decimal_text(text: str) -> bool:
     """Whether ``text`` is in ``xs:decimal``'s lexical space, as it is (no
     surrounding whitespace): the form a JSON string holding a decimal must have."""
     return _DECIMAL.fullmatch(text) is not None
+
+
 # The datetime forms, as one pattern that is both a Python regex and an XML Schema
 # pattern (the XSD's ``DateTime`` type and the JSON Schemas use it as it is), so
 # that the schemas accept exactly what :func:`parse_datetime` accepts: RFC 3339

@@ -26,7 +26,7 @@ from ._hooks import UnwritableValue, dec_hook, enc_hook
 from ._input import json_input
 from ._json_duplicates import check_members
 from ._json_errors import malformed, misspelled_decimal, not_unicode, null_where_required, repeated_member_error
-from ._json_shadows import decimal_names, decimal_text_shadow, may_hold_decimal_text, strict_shadow
+from ._json_shadows import DecimalFields, decimal_text_shadow, strict_shadow
 from ._paths import join
 from ._translate import validation_error
 from ._utf8 import check_utf8
@@ -119,7 +119,7 @@ class Decoder(Generic[T]):
         self._limits = limits
         self._decoder = msgspec.json.Decoder(type, dec_hook=dec_hook)
         self._plan = limit_plan(shape)
-        self._decimals = decimal_names(shape)
+        self._decimals = DecimalFields(shape)
 
     def __repr__(self) -> str:
         return f"omni_codec.json.Decoder({self.type.__name__}, strict={self._strict}, limits={self._limits!r})"
@@ -163,7 +163,7 @@ class Decoder(Generic[T]):
         if self._strict:
             # The strict shadow checks the decimals written as strings too.
             self._read_again(data, strict_shadow)
-        elif self._decimals and not same_text and (escaped or may_hold_decimal_text(data, self._decimals)):
+        elif self._decimals.names and not same_text and (escaped or self._decimals.may_hold_text(data)):
             self._read_again(data, decimal_text_shadow)
         return value
 
